@@ -1,0 +1,27 @@
+//! Dispatch from parsed arguments to the jobs.
+
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+use crate::progress::Progress;
+use crate::radius;
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        None => {
+            let opts = cli.radius.resolve()?;
+            radius::run(&opts, Progress::new(cli.radius.common.quiet))?;
+            Ok(())
+        }
+        Some(command) => match command {},
+    }
+}
+
+/// A panic is a bug in mc-gumbel, never the user's fault: say so plainly, with what to report.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "error: internal error in mc-gumbel {} ({info}); please report it with the command line and manifest.json",
+            env!("CARGO_PKG_VERSION")
+        );
+    }));
+}

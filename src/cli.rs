@@ -1,0 +1,303 @@
+//! Command-line interface: clap definitions, and their resolution into plain option structs.
+
+use crate::ensemble::{Ensemble, Scale};
+use crate::error::Error;
+use crate::radius::RadiusOptions;
+use crate::sampler::Method;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  # The main job: spectral radii of complex Ginibre (Glorot scale) at three widths
+  mc-gumbel --widths 64,256,1024 --trials 10000
+
+  # What practitioners run: real Glorot normal and uniform, plain and rescaled
+  mc-gumbel --widths 256,1024 --trials 2000 --ensemble real-ginibre,glorot-uniform \\
+            --scale glorot,paper,exact:0.01 --out results/practical
+
+  # A quick look (seconds)
+  mc-gumbel --widths 16,64 --trials 500 --out /tmp/quick
+
+Files written to --out: radius_trials.csv, radius_summary.csv, convergence.csv,
+rescaling.csv and manifest.json (see README.md for every column).";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mc-gumbel",
+    version,
+    about = "Monte Carlo and exact laws for the spectral radius of Glorot-initialised recurrent matrices",
+    long_about = "Samples random n x n recurrent weight matrices (Glorot and its rescalings), measures their \
+spectral radius, fits Gumbel laws and compares them with Rider's asymptotics and Kostlan's exact \
+finite-width law. Output is tidy CSV plus a JSON manifest.",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub radius: RadiusArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {}
+
+/// Options shared by every job that writes files.
+#[derive(Debug, Args, Clone)]
+pub struct CommonArgs {
+    /// Output folder (created if missing)
+    #[arg(long, value_name = "DIR", default_value = "results")]
+    pub out: PathBuf,
+    /// Overwrite results already in the output folder
+    #[arg(long)]
+    pub force: bool,
+    /// No progress bars or log lines (errors are still printed)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RadiusArgs {
+    /// Matrix widths n >= 2: a list (64,256,1024) and/or ranges, geometric 16..4096:x2 or
+    /// arithmetic 100..1000:+100
+    #[arg(long, value_name = "LIST", default_value = "64,256,1024")]
+    pub widths: String,
+    /// Matrices sampled per ensemble, scale and width
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub trials: usize,
+    /// Ensembles, comma-separated: complex-ginibre, real-ginibre, glorot-uniform,
+    /// truncated-normal, orthogonal
+    #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
+    pub ensemble: String,
+    /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published
+    /// rescaling), exact:P (P(rho > 1) = P exactly for complex Ginibre), or a number
+    #[arg(long, value_name = "LIST", default_value = "glorot")]
+    pub scale: String,
+    /// How radii are sampled: dense (all eigenvalues, any ensemble) or kostlan (exact O(n)
+    /// sampler, complex-ginibre only)
+    #[arg(long, value_name = "METHOD", default_value = "dense")]
+    pub method: String,
+    /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
+    #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
+    pub targets: String,
+    /// Seed of every random stream (same seed, same bytes, whatever the thread count)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Splits a comma list, refusing empty items so that "64,,256" is an error rather than a guess.
+fn split_list<'a>(flag: &'static str, text: &'a str) -> Result<Vec<&'a str>, Error> {
+    let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    if items.iter().any(|s| s.is_empty()) {
+        return Err(Error::usage(
+            flag,
+            format!("'{text}' has an empty item; give a comma-separated list"),
+        ));
+    }
+    Ok(items)
+}
+
+/// Parses `--widths`: comma-separated integers and ranges `a..b:xK` (geometric) or `a..b:+K`
+/// (arithmetic), both ends inclusive. The result is sorted and free of repeats.
+pub fn parse_widths(text: &str) -> Result<Vec<usize>, Error> {
+    const FLAG: &str = "--widths";
+    let int = |s: &str| -> Result<usize, Error> {
+        let v: usize = s.trim().parse().map_err(|_| {
+            Error::usage(FLAG, format!("'{s}' is not a width (need an integer >= 2)"))
+        })?;
+        if v < 2 {
+            return Err(Error::usage(
+                FLAG,
+                format!("width {v} is too small (need n >= 2)"),
+            ));
+        }
+        Ok(v)
+    };
+    let mut widths = Vec::new();
+    for item in split_list(FLAG, text)? {
+        let Some((from, rest)) = item.split_once("..") else {
+            widths.push(int(item)?);
+            continue;
+        };
+        let bad = || {
+            Error::usage(
+                FLAG,
+                format!("'{item}' is not a range; write FROM..TO:xFACTOR (e.g. 16..4096:x2) or FROM..TO:+STEP"),
+            )
+        };
+        let (to, step) = rest.split_once(':').ok_or_else(bad)?;
+        let (from, to) = (int(from)?, int(to)?);
+        if to < from {
+            return Err(Error::usage(
+                FLAG,
+                format!("'{item}': the range ends below where it starts"),
+            ));
+        }
+        if let Some(k) = step.strip_prefix('x') {
+            let k: usize = k.parse().map_err(|_| bad())?;
+            if k < 2 {
+                return Err(Error::usage(
+                    FLAG,
+                    format!("'{item}': a geometric factor must be >= 2"),
+                ));
+            }
+            let mut v = from;
+            while v <= to {
+                widths.push(v);
+                v = v.checked_mul(k).unwrap_or(usize::MAX);
+            }
+        } else if let Some(k) = step.strip_prefix('+') {
+            let k: usize = k.parse().map_err(|_| bad())?;
+            if k < 1 {
+                return Err(Error::usage(
+                    FLAG,
+                    format!("'{item}': an arithmetic step must be >= 1"),
+                ));
+            }
+            widths.extend((from..=to).step_by(k));
+        } else {
+            return Err(bad());
+        }
+    }
+    if widths.len() > 100_000 {
+        return Err(Error::usage(
+            FLAG,
+            "more than 100000 widths; use a coarser range step",
+        ));
+    }
+    widths.sort_unstable();
+    widths.dedup();
+    Ok(widths)
+}
+
+pub fn parse_ensembles(text: &str, allowed: &[&str]) -> Result<Vec<Ensemble>, Error> {
+    let mut out = Vec::new();
+    for name in split_list("--ensemble", text)? {
+        match Ensemble::parse(name).filter(|_| allowed.contains(&name)) {
+            Some(e) if !out.contains(&e) => out.push(e),
+            Some(_) => {}
+            None => {
+                return Err(Error::usage(
+                    "--ensemble",
+                    format!(
+                        "unknown ensemble '{name}'; choose from {}",
+                        allowed.join(", ")
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn parse_scales(text: &str) -> Result<Vec<Scale>, Error> {
+    let mut out: Vec<Scale> = Vec::new();
+    for item in split_list("--scale", text)? {
+        let s = Scale::parse(item).map_err(|m| Error::usage("--scale", m))?;
+        if !out.iter().any(|x| x.label() == s.label()) {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+pub fn parse_probabilities(flag: &'static str, text: &str) -> Result<Vec<f64>, Error> {
+    split_list(flag, text)?
+        .into_iter()
+        .map(|s| match s.parse::<f64>() {
+            Ok(p) if p > 0.0 && p < 1.0 => Ok(p),
+            _ => Err(Error::usage(
+                flag,
+                format!("'{s}' is not a probability strictly between 0 and 1"),
+            )),
+        })
+        .collect()
+}
+
+pub fn resolve_threads(threads: Option<usize>) -> Result<usize, Error> {
+    match threads {
+        Some(0) => Err(Error::usage("--threads", "need at least 1 thread")),
+        Some(t) if t > 4096 => Err(Error::usage(
+            "--threads",
+            format!("{t} threads is more than any machine has"),
+        )),
+        Some(t) => Ok(t),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+    }
+}
+
+pub fn resolve_trials(trials: usize) -> Result<usize, Error> {
+    if trials == 0 {
+        return Err(Error::usage("--trials", "need at least 1 trial"));
+    }
+    Ok(trials)
+}
+
+impl RadiusArgs {
+    pub fn resolve(&self) -> Result<RadiusOptions, Error> {
+        let method = Method::parse(&self.method).ok_or_else(|| {
+            Error::usage(
+                "--method",
+                format!(
+                    "unknown method '{}'; choose from {}",
+                    self.method,
+                    Method::NAMES.join(", ")
+                ),
+            )
+        })?;
+        Ok(RadiusOptions {
+            widths: parse_widths(&self.widths)?,
+            trials: resolve_trials(self.trials)?,
+            ensembles: parse_ensembles(&self.ensemble, &Ensemble::RADIUS_NAMES)?,
+            scales: parse_scales(&self.scale)?,
+            method,
+            targets: parse_probabilities("--targets", &self.targets)?,
+            seed: self.seed,
+            threads: resolve_threads(self.threads)?,
+            out: self.common.out.clone(),
+            force: self.common.force,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_lists_and_ranges() {
+        assert_eq!(parse_widths("64,256,1024").unwrap(), vec![64, 256, 1024]);
+        assert_eq!(parse_widths("16..128:x2").unwrap(), vec![16, 32, 64, 128]);
+        assert_eq!(parse_widths("16..100:x2").unwrap(), vec![16, 32, 64]);
+        assert_eq!(parse_widths("10..40:+10,20").unwrap(), vec![10, 20, 30, 40]);
+        for bad in [
+            "",
+            "64,,256",
+            "abc",
+            "1",
+            "0",
+            "64..16:x2",
+            "16..64",
+            "16..64:x1",
+            "16..64:y2",
+            "-5",
+        ] {
+            assert!(parse_widths(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scales_parse_and_reject() {
+        assert_eq!(parse_scales("glorot,half,exact:0.01,0.9").unwrap().len(), 4);
+        for bad in ["exact:0", "exact:1", "exact:x", "-1", "foo", "0"] {
+            assert!(parse_scales(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Random-matrix ensembles, scale factors, and the one generic sampler that fills a matrix.
+
+use crate::theory::{self, KostlanLaw, Symmetry};
+use faer::reborrow::{Reborrow, ReborrowMut};
+use faer::{c64, MatMut};
+use rand::Rng;
+use rand_distr::StandardNormal;
+
+/// The law of a recurrent weight matrix before scaling; every entry has variance `1/n`
+/// (truncated-normal: `0.8796^2/n`, since it is not re-normalised).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ensemble {
+    ComplexGinibre,
+    RealGinibre,
+    GlorotUniform,
+    TruncatedNormal,
+    Orthogonal,
+    /// Diagonal, eigenvalues uniform on the ring `r_min <= |z| <= r_max` (LRU-style).
+    DiagUniform {
+        r_min: f64,
+        r_max: f64,
+    },
+}
+
+impl Ensemble {
+    /// Names accepted by `--ensemble` on the radius job.
+    pub const RADIUS_NAMES: [&'static str; 5] = [
+        "complex-ginibre",
+        "real-ginibre",
+        "glorot-uniform",
+        "truncated-normal",
+        "orthogonal",
+    ];
+
+    pub fn parse(name: &str) -> Option<Ensemble> {
+        Some(match name {
+            "complex-ginibre" => Ensemble::ComplexGinibre,
+            "real-ginibre" => Ensemble::RealGinibre,
+            "glorot-uniform" => Ensemble::GlorotUniform,
+            "truncated-normal" => Ensemble::TruncatedNormal,
+            "orthogonal" => Ensemble::Orthogonal,
+            "diag-uniform" => Ensemble::DiagUniform {
+                r_min: 0.0,
+                r_max: 1.0,
+            },
+            _ => return None,
+        })
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Ensemble::ComplexGinibre => "complex-ginibre",
+            Ensemble::RealGinibre => "real-ginibre",
+            Ensemble::GlorotUniform => "glorot-uniform",
+            Ensemble::TruncatedNormal => "truncated-normal",
+            Ensemble::Orthogonal => "orthogonal",
+            Ensemble::DiagUniform { .. } => "diag-uniform",
+        }
+    }
+
+    pub fn is_complex(&self) -> bool {
+        matches!(
+            self,
+            Ensemble::ComplexGinibre | Ensemble::DiagUniform { .. }
+        )
+    }
+
+    /// The Gumbel limit that applies, and the standard deviation of `sqrt(n) * entry` it applies
+    /// at; `None` for ensembles outside the i.i.d. theory.
+    pub fn iid_theory(&self) -> Option<(Symmetry, f64)> {
+        match self {
+            Ensemble::ComplexGinibre => Some((Symmetry::Complex, 1.0)),
+            Ensemble::RealGinibre | Ensemble::GlorotUniform => Some((Symmetry::Real, 1.0)),
+            Ensemble::TruncatedNormal => Some((Symmetry::Real, theory::truncated_normal_sd())),
+            Ensemble::Orthogonal | Ensemble::DiagUniform { .. } => None,
+        }
+    }
+
+    /// Kostlan's exact law holds for complex Ginibre only.
+    pub fn exact_law(&self, n: usize) -> Option<KostlanLaw> {
+        (*self == Ensemble::ComplexGinibre).then(|| KostlanLaw::new(n))
+    }
+}
+
+/// A scale factor applied to the entries, hence to the whole spectrum.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scale {
+    Glorot,
+    Half,
+    Paper,
+    Exact(f64),
+    Value(f64),
+}
+
+impl Scale {
+    pub fn parse(text: &str) -> Result<Scale, String> {
+        match text {
+            "glorot" => return Ok(Scale::Glorot),
+            "half" => return Ok(Scale::Half),
+            "paper" => return Ok(Scale::Paper),
+            _ => {}
+        }
+        if let Some(p) = text.strip_prefix("exact:") {
+            let p: f64 = p
+                .parse()
+                .map_err(|_| format!("'{text}': the P in exact:P must be a number in (0,1)"))?;
+            if !(p > 0.0 && p < 1.0) {
+                return Err(format!(
+                    "'{text}': the P in exact:P must lie strictly between 0 and 1"
+                ));
+            }
+            return Ok(Scale::Exact(p));
+        }
+        match text.parse::<f64>() {
+            Ok(v) if v > 0.0 && v.is_finite() => Ok(Scale::Value(v)),
+            Ok(_) => Err(format!(
+                "'{text}': a numeric scale must be positive and finite"
+            )),
+            Err(_) => Err(format!(
+                "'{text}' is not a scale (use glorot, half, paper, exact:P or a positive number)"
+            )),
+        }
+    }
+
+    /// The canonical label written in CSV rows and used to key random streams.
+    pub fn label(&self) -> String {
+        match self {
+            Scale::Glorot => "glorot".into(),
+            Scale::Half => "half".into(),
+            Scale::Paper => "paper".into(),
+            Scale::Exact(p) => format!("exact:{p}"),
+            Scale::Value(v) => format!("{v}"),
+        }
+    }
+
+    /// The factor at width `n`; `None` where it is undefined (`paper` with `gamma_n <= 0`).
+    pub fn factor(&self, n: usize) -> Option<f64> {
+        match *self {
+            Scale::Glorot => Some(1.0),
+            Scale::Half => Some(std::f64::consts::FRAC_1_SQRT_2),
+            Scale::Paper => theory::paper_factor(n),
+            Scale::Exact(p) => Some(exact_factor(n, p)),
+            Scale::Value(v) => Some(v),
+        }
+    }
+}
+
+/// The factor `s = 1/q_n(1-P)` that gives `P(rho(sW) > 1) = P` exactly for complex Ginibre.
+pub fn exact_factor(n: usize, p: f64) -> f64 {
+    1.0 / KostlanLaw::new(n).upper_quantile(p)
+}
+
+/// An entry type of a sampled matrix: `f64` for real ensembles, `c64` for complex ones.
+pub trait Entry:
+    faer::traits::ComplexField + Copy + Send + Sync + std::ops::Mul<Output = Self> + 'static
+{
+    fn zero() -> Self;
+    /// `x / |x|`, or 1 at 0: the phase that makes a QR factorisation unique.
+    fn unit_phase(self) -> Self;
+    /// A Gaussian entry with `E|x|^2 = sd^2` (complex: independent real and imaginary parts).
+    fn gaussian<R: Rng>(rng: &mut R, sd: f64) -> Self;
+    fn from_real(x: f64) -> Self;
+    /// A complex value, for diagonal ensembles; real entry types cannot hold one.
+    fn from_polar(r: f64, theta: f64) -> Option<Self>;
+}
+
+impl Entry for f64 {
+    fn zero() -> Self {
+        0.0
+    }
+    fn gaussian<R: Rng>(rng: &mut R, sd: f64) -> Self {
+        sd * rng.sample::<f64, _>(StandardNormal)
+    }
+    fn from_real(x: f64) -> Self {
+        x
+    }
+    fn unit_phase(self) -> Self {
+        if self < 0.0 {
+            -1.0
+        } else {
+            1.0
+        }
+    }
+    fn from_polar(_: f64, _: f64) -> Option<Self> {
+        None
+    }
+}
+
+impl Entry for c64 {
+    fn zero() -> Self {
+        c64::new(0.0, 0.0)
+    }
+    fn gaussian<R: Rng>(rng: &mut R, sd: f64) -> Self {
+        let s = sd * std::f64::consts::FRAC_1_SQRT_2;
+        let re: f64 = rng.sample(StandardNormal);
+        let im: f64 = rng.sample(StandardNormal);
+        c64::new(s * re, s * im)
+    }
+    fn from_real(x: f64) -> Self {
+        c64::new(x, 0.0)
+    }
+    fn unit_phase(self) -> Self {
+        let r = self.norm();
+        if r > 0.0 {
+            self / r
+        } else {
+            c64::new(1.0, 0.0)
+        }
+    }
+    fn from_polar(r: f64, theta: f64) -> Option<Self> {
+        Some(c64::new(r * theta.cos(), r * theta.sin()))
+    }
+}
+
+/// Fills `m` (`n x n`) with one draw of `ensemble` times `factor`.
+///
+pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>, rng: &mut R) {
+    let n = m.nrows();
+    let sd = factor / (n as f64).sqrt();
+    let mut m = m;
+    match ensemble {
+        Ensemble::ComplexGinibre | Ensemble::RealGinibre => {
+            for j in 0..n {
+                for x in m.rb_mut().col_mut(j).iter_mut() {
+                    *x = T::gaussian(rng, sd);
+                }
+            }
+        }
+        Ensemble::GlorotUniform => {
+            let a = factor * (3.0 / n as f64).sqrt();
+            for j in 0..n {
+                for x in m.rb_mut().col_mut(j).iter_mut() {
+                    *x = T::from_real(rng.random_range(-a..a));
+                }
+            }
+        }
+        Ensemble::TruncatedNormal => {
+            for j in 0..n {
+                for x in m.rb_mut().col_mut(j).iter_mut() {
+                    let z = loop {
+                        let z: f64 = rng.sample(StandardNormal);
+                        if z.abs() <= 2.0 {
+                            break z;
+                        }
+                    };
+                    *x = T::from_real(sd * z);
+                }
+            }
+        }
+        Ensemble::DiagUniform { r_min, r_max } => {
+            for j in 0..n {
+                for x in m.rb_mut().col_mut(j).iter_mut() {
+                    *x = T::zero();
+                }
+            }
+            for i in 0..n {
+                // Uniform on the ring by area: r^2 uniform on [r_min^2, r_max^2].
+                let u: f64 = rng.random();
+                let r = (r_min * r_min + u * (r_max * r_max - r_min * r_min)).sqrt();
+                let theta = rng.random::<f64>() * std::f64::consts::TAU;
+                m[(i, i)] = T::from_polar(factor * r, theta)
+                    .expect("diag-uniform is sampled as a complex matrix");
+            }
+        }
+        Ensemble::Orthogonal => haar(factor, m, rng),
+    }
+}
+
+/// A Haar-distributed orthogonal (real) or unitary (complex) matrix times `factor`: QR of a
+/// Ginibre matrix with the phases of `R`'s diagonal moved into `Q` (Mezzadri 2007).
+fn haar<T: Entry, R: Rng>(factor: f64, m: MatMut<'_, T>, rng: &mut R) {
+    let n = m.nrows();
+    let mut m = m;
+    for j in 0..n {
+        for x in m.rb_mut().col_mut(j).iter_mut() {
+            *x = T::gaussian(rng, 1.0);
+        }
+    }
+    let qr = m.rb().qr();
+    let q = qr.compute_Q();
+    let r = qr.R();
+    for j in 0..n {
+        let phase = r[(j, j)].unit_phase() * T::from_real(factor);
+        for i in 0..n {
+            m[(i, j)] = q[(i, j)] * phase;
+        }
+    }
+}

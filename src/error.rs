@@ -1,0 +1,48 @@
+//! The errors a user can meet, each saying what went wrong and what to do, with the exit code
+//! it maps to: 2 for bad input (nothing was written), 1 for failures during the run.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A flag's value is unusable. Raised before anything is written.
+    #[error("{flag}: {message}")]
+    Usage { flag: &'static str, message: String },
+    /// Reading or writing a file failed (full disk, permissions, ...).
+    #[error("could not write '{}': {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The eigenvalue iteration failed to converge on a sampled matrix.
+    #[error("eigenvalues did not converge for {ensemble} at n = {n}, trial {trial}; please report this with the manifest")]
+    NoConvergence {
+        ensemble: String,
+        n: usize,
+        trial: u64,
+    },
+}
+
+impl Error {
+    pub fn usage(flag: &'static str, message: impl Into<String>) -> Self {
+        Error::Usage {
+            flag,
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage { .. } => 2,
+            Error::Io { .. } | Error::NoConvergence { .. } => 1,
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! mc-gumbel: Monte Carlo and exact laws for the spectral radius of random recurrent matrices.
+//!
+//! The binary is a thin layer over this library: [`cli`] parses arguments into plain option
+//! structs, the jobs ([`radius`]) sample with [`sampler`] and summarise with [`summary`], and
+//! [`output`] writes every file atomically. The mathematics lives in [`theory`] (closed forms and
+//! Kostlan's exact law) and [`stats`] (Gumbel fit, KS, Wilson).
+
+pub mod app;
+pub mod cli;
+pub mod ensemble;
+pub mod error;
+pub mod output;
+pub mod progress;
+pub mod radius;
+pub mod resources;
+pub mod rng;
+pub mod sampler;
+pub mod spectrum;
+pub mod stats;
+pub mod summary;
+pub mod theory;
+
+pub use error::Error;

@@ -1,0 +1,204 @@
+//! Per-trial sampling of spectral radii by each method, and the one parallel trial loop they share.
+
+use crate::ensemble::{self, Ensemble};
+use crate::error::Error;
+use crate::rng::{StreamKey, TrialRng};
+use crate::spectrum::{DenseWorkspace, Eigen, RadiusRecord};
+use faer::c64;
+use rand_distr::{Distribution, Gamma};
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// How a trial's spectral radius is obtained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Sample the full matrix and compute all its eigenvalues (faer).
+    Dense,
+    /// Kostlan: the squared moduli of complex Ginibre are independent `Gamma(k,1)/n`; O(n).
+    Kostlan,
+}
+
+impl Method {
+    pub const NAMES: [&'static str; 2] = ["dense", "kostlan"];
+
+    pub fn parse(name: &str) -> Option<Method> {
+        match name {
+            "dense" => Some(Method::Dense),
+            "kostlan" => Some(Method::Kostlan),
+            _ => None,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Method::Dense => "dense",
+            Method::Kostlan => "kostlan",
+        }
+    }
+
+    /// Whether this method samples the exact law of `ensemble`'s spectrum.
+    pub fn supports(&self, ensemble: Ensemble) -> bool {
+        match self {
+            Method::Dense => true,
+            Method::Kostlan => ensemble == Ensemble::ComplexGinibre,
+        }
+    }
+}
+
+/// One cell of a plan: an ensemble at one scale and width, sampled by one method.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cell {
+    pub ensemble: Ensemble,
+    pub scale: ensemble::Scale,
+    pub factor: f64,
+    pub n: usize,
+    pub method: Method,
+}
+
+impl Cell {
+    pub fn stream_key(&self, seed: u64) -> StreamKey {
+        StreamKey::new(seed, self.ensemble.name(), &self.scale.label(), self.n)
+    }
+}
+
+/// Something that turns one trial's random stream into a radius, holding reusable buffers.
+pub trait TrialSampler: Send {
+    fn new(n: usize) -> Self;
+    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error>;
+}
+
+impl<T: Eigen> TrialSampler for DenseWorkspace<T> {
+    fn new(n: usize) -> Self {
+        DenseWorkspace::new(n)
+    }
+
+    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error> {
+        ensemble::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng);
+        let moduli = self.compute_moduli().map_err(|_| Error::NoConvergence {
+            ensemble: cell.ensemble.name().into(),
+            n: cell.n,
+            trial: 0,
+        })?;
+        Ok(RadiusRecord::from_moduli(moduli.iter().copied()))
+    }
+}
+
+/// Kostlan's sampler. Only the `Gamma(k,1)` with `k >= kostlan_first_k` are drawn, from `k = n`
+/// downwards, so the draws it makes are exactly the first draws the full sampler would make.
+pub struct KostlanSampler;
+
+/// Tail probability allowed for the skipped `Gamma(k,1)` to matter, per trial.
+pub const KOSTLAN_SKIP_ERROR: f64 = 1e-15;
+
+/// The smallest `k` whose `Gamma(k,1)` can matter for the radius or for the count of squared
+/// moduli above `threshold = n / factor^2`.
+///
+/// Bound (stated here, tested in `tests/`): with `c^2 = 2 (ln(n+1) + ln(1/KOSTLAN_SKIP_ERROR))`
+/// and `T = min(n - c sqrt(n), threshold)`, a trial can differ from the full sampler only if
+/// `Gamma(n,1) < n - c sqrt(n)` (probability `<= exp(-c^2/2)`, the lower Chernoff bound
+/// `P(G_k <= k - t) <= exp(-t^2/2k)`) or some skipped `Gamma(k,1) >= T` (each `<= exp(-c^2/2)` by
+/// the upper bound `P(G_k >= k + t) <= exp(-t^2 / 2(k+t))` with `k + t = T` and `k < T - c sqrt T`).
+/// Together at most `(n+1) exp(-c^2/2) = KOSTLAN_SKIP_ERROR`.
+pub fn kostlan_first_k(n: usize, factor: f64) -> usize {
+    let nf = n as f64;
+    let c = (2.0 * ((nf + 1.0).ln() + (1.0 / KOSTLAN_SKIP_ERROR).ln())).sqrt();
+    let t = (nf - c * nf.sqrt()).min(nf / (factor * factor));
+    if t <= 0.0 {
+        return 1;
+    }
+    let k = (t - c * t.sqrt()).floor();
+    if k < 1.0 {
+        1
+    } else {
+        k as usize
+    }
+}
+
+impl TrialSampler for KostlanSampler {
+    fn new(_: usize) -> Self {
+        KostlanSampler
+    }
+
+    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error> {
+        let n = cell.n;
+        let threshold = n as f64 / (cell.factor * cell.factor);
+        let mut max = 0.0f64;
+        let mut n_outside = 0;
+        for k in (kostlan_first_k(n, cell.factor)..=n).rev() {
+            let g = Gamma::new(k as f64, 1.0)
+                .expect("shape k >= 1 and scale 1 are valid")
+                .sample(rng);
+            max = max.max(g);
+            n_outside += usize::from(g > threshold);
+        }
+        Ok(RadiusRecord {
+            rho: cell.factor * (max / n as f64).sqrt(),
+            n_outside,
+        })
+    }
+}
+
+/// Runs `work` for every trial index in `trials` across rayon's pool, each with its own stream
+/// and a per-worker state built once by `init` (buffers reused across that worker's trials), and
+/// returns the results in trial order, so the output never depends on scheduling. `tick` is
+/// called after each finished trial.
+pub fn for_each_trial<S, R, I, F>(
+    init: I,
+    key: StreamKey,
+    trials: Range<u64>,
+    tick: &(dyn Fn() + Sync),
+    work: F,
+) -> Result<Vec<R>, Error>
+where
+    S: Send,
+    R: Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, &mut TrialRng, u64) -> Result<R, Error> + Sync,
+{
+    trials
+        .into_par_iter()
+        .map_init(&init, |state, t| {
+            let mut rng = key.trial_rng(t);
+            let r = work(state, &mut rng, t)?;
+            tick();
+            Ok(r)
+        })
+        .collect()
+}
+
+/// Samples the spectral radius of every trial in `trials` of `cell`.
+pub fn sample_cell(
+    cell: &Cell,
+    seed: u64,
+    trials: Range<u64>,
+    tick: &(dyn Fn() + Sync),
+) -> Result<Vec<RadiusRecord>, Error> {
+    fn run<S: TrialSampler>(
+        cell: &Cell,
+        seed: u64,
+        trials: Range<u64>,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Vec<RadiusRecord>, Error> {
+        for_each_trial(
+            || S::new(cell.n),
+            cell.stream_key(seed),
+            trials,
+            tick,
+            |s: &mut S, rng, t| {
+                s.sample(cell, rng).map_err(|e| match e {
+                    Error::NoConvergence { ensemble, n, .. } => Error::NoConvergence {
+                        ensemble,
+                        n,
+                        trial: t,
+                    },
+                    other => other,
+                })
+            },
+        )
+    }
+    match (cell.method, cell.ensemble.is_complex()) {
+        (Method::Dense, true) => run::<DenseWorkspace<c64>>(cell, seed, trials, tick),
+        (Method::Dense, false) => run::<DenseWorkspace<f64>>(cell, seed, trials, tick),
+        (Method::Kostlan, _) => run::<KostlanSampler>(cell, seed, trials, tick),
+    }
+}

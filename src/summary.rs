@@ -1,0 +1,230 @@
+//! The rows of the radius job's CSV files, and how each is computed from a cell's trials.
+//! Column names and order are a contract with plotting scripts (see README.md).
+
+use crate::ensemble::{Ensemble, Scale};
+use crate::sampler::Cell;
+use crate::spectrum::RadiusRecord;
+use crate::stats::{self, GumbelFit, Z95};
+use crate::theory::{self, GumbelLaw, Symmetry};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// `radius_trials.csv`: one row per sampled matrix.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrialRow<'a> {
+    pub ensemble: &'a str,
+    pub scale: &'a str,
+    pub scale_factor: f64,
+    pub method: &'a str,
+    pub n: usize,
+    pub trial: u64,
+    pub rho: f64,
+    pub n_outside: usize,
+}
+
+/// `radius_summary.csv`: one row per ensemble x scale x width.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SummaryRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub scale_factor: f64,
+    pub method: String,
+    pub n: usize,
+    pub trials: usize,
+    pub mean: f64,
+    pub sd: f64,
+    pub median: f64,
+    pub q05: f64,
+    pub q95: f64,
+    pub p_exceed_1: f64,
+    pub p_exceed_1_lo: f64,
+    pub p_exceed_1_hi: f64,
+    pub gamma_n: f64,
+    pub theory_loc: Option<f64>,
+    pub theory_scale: Option<f64>,
+    pub fit_loc: Option<f64>,
+    pub fit_loc_se: Option<f64>,
+    pub fit_scale: Option<f64>,
+    pub fit_scale_se: Option<f64>,
+    pub ks_fit: Option<f64>,
+    pub ks_theory: Option<f64>,
+    pub exact_median: Option<f64>,
+    pub exact_p_exceed_1: Option<f64>,
+    pub ks_exact: Option<f64>,
+    pub seconds: f64,
+}
+
+/// `convergence.csv`: does `rho` approach 1 from above, and how fast.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ConvergenceRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub method: String,
+    pub n: usize,
+    pub mean_excess: f64,
+    pub mean_excess_lo: f64,
+    pub mean_excess_hi: f64,
+    pub median_excess: f64,
+    pub theory_excess: Option<f64>,
+    pub exact_median_excess: Option<f64>,
+    pub above: bool,
+}
+
+/// `rescaling.csv`: what probability of `rho > 1` each candidate rescaling really delivers.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RescalingRow {
+    pub ensemble: String,
+    pub n: usize,
+    pub factor_name: String,
+    pub factor: Option<f64>,
+    pub defined: bool,
+    pub target_p: f64,
+    pub exact_p_exceed_1: Option<f64>,
+    pub mc_p_exceed_1: Option<f64>,
+    pub mc_p_exceed_1_lo: Option<f64>,
+    pub mc_p_exceed_1_hi: Option<f64>,
+}
+
+/// The asymptotic law that applies to `ensemble` at width `n` scaled by `factor`, if any.
+pub fn theory_law(ensemble: Ensemble, n: usize, factor: f64) -> Option<GumbelLaw> {
+    let (symmetry, sd) = ensemble.iid_theory()?;
+    theory::rider_law(n, symmetry).map(|law| law.scaled(sd * factor))
+}
+
+/// Sorted radii of a cell's trials.
+pub fn sorted_radii(records: &[RadiusRecord]) -> Vec<f64> {
+    let mut rho: Vec<f64> = records.iter().map(|r| r.rho).collect();
+    rho.sort_by(f64::total_cmp);
+    rho
+}
+
+/// KS distance of sorted data from a CDF, evaluating the CDF in parallel (the exact CDF costs
+/// O(sqrt n) per point).
+fn ks_par(sorted: &[f64], cdf: impl Fn(f64) -> f64 + Sync) -> f64 {
+    let f: Vec<f64> = sorted.par_iter().map(|&x| cdf(x)).collect();
+    stats::ks_from_cdf_values(&f)
+}
+
+pub fn summary_row(cell: &Cell, sorted: &[f64], seconds: f64) -> SummaryRow {
+    let trials = sorted.len();
+    let n = cell.n;
+    let (mean, sd) = stats::mean_sd(sorted);
+    let exceed = sorted.iter().filter(|&&r| r > 1.0).count();
+    let (p_lo, p_hi) = stats::wilson(exceed, trials, Z95);
+    let law = theory_law(cell.ensemble, n, cell.factor);
+    let fit: Option<GumbelFit> = stats::gumbel_fit(sorted);
+    let exact = cell.ensemble.exact_law(n);
+    let f = cell.factor;
+    SummaryRow {
+        ensemble: cell.ensemble.name().into(),
+        scale: cell.scale.label(),
+        scale_factor: f,
+        method: cell.method.name().into(),
+        n,
+        trials,
+        mean,
+        sd,
+        median: stats::quantile_sorted(sorted, 0.5),
+        q05: stats::quantile_sorted(sorted, 0.05),
+        q95: stats::quantile_sorted(sorted, 0.95),
+        p_exceed_1: exceed as f64 / trials as f64,
+        p_exceed_1_lo: p_lo,
+        p_exceed_1_hi: p_hi,
+        gamma_n: theory::gamma_n(n),
+        theory_loc: law.map(|l| l.loc),
+        theory_scale: law.map(|l| l.scale),
+        fit_loc: fit.map(|g| g.loc),
+        fit_loc_se: fit.map(|g| g.loc_se),
+        fit_scale: fit.map(|g| g.scale),
+        fit_scale_se: fit.map(|g| g.scale_se),
+        ks_fit: fit.map(|g| {
+            let law = GumbelLaw {
+                loc: g.loc,
+                scale: g.scale,
+            };
+            ks_par(sorted, |x| law.cdf(x))
+        }),
+        ks_theory: law.map(|l| ks_par(sorted, |x| l.cdf(x))),
+        exact_median: exact.map(|e| f * e.quantile(0.5)),
+        exact_p_exceed_1: exact.map(|e| e.sf(1.0 / f)),
+        ks_exact: exact.map(|e| ks_par(sorted, |x| e.cdf(x / f))),
+        seconds,
+    }
+}
+
+pub fn convergence_row(s: &SummaryRow) -> ConvergenceRow {
+    let half = Z95 * s.sd / (s.trials as f64).sqrt();
+    let excess = s.mean - 1.0;
+    ConvergenceRow {
+        ensemble: s.ensemble.clone(),
+        scale: s.scale.clone(),
+        method: s.method.clone(),
+        n: s.n,
+        mean_excess: excess,
+        mean_excess_lo: excess - half,
+        mean_excess_hi: excess + half,
+        median_excess: s.median - 1.0,
+        theory_excess: s.theory_loc.map(|l| l - 1.0),
+        exact_median_excess: s.exact_median.map(|m| m - 1.0),
+        above: excess - half > 0.0,
+    }
+}
+
+/// A rescaling to assess: the published factor or an exact calibration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Candidate {
+    Paper,
+    Exact(f64),
+}
+
+impl Candidate {
+    pub fn scale(&self) -> Scale {
+        match *self {
+            Candidate::Paper => Scale::Paper,
+            Candidate::Exact(p) => Scale::Exact(p),
+        }
+    }
+}
+
+/// Rows of `rescaling.csv` for one ensemble and width. `glorot_sorted` are the radii sampled at
+/// scale 1, if the run drew them: since `rho(sW) = s rho(W)`, `P(rho(sW) > 1)` is the share of
+/// them above `1/s`, with no extra sampling.
+pub fn rescaling_rows(
+    ensemble: Ensemble,
+    n: usize,
+    candidates: &[Candidate],
+    glorot_sorted: Option<&[f64]>,
+) -> Vec<RescalingRow> {
+    let symmetry = match ensemble.iid_theory() {
+        Some((s, _)) => s,
+        None => Symmetry::Real,
+    };
+    let exact = ensemble.exact_law(n);
+    candidates
+        .iter()
+        .map(|c| {
+            let factor = c.scale().factor(n);
+            let target_p = match c {
+                Candidate::Paper => theory::paper_promised_p_exceed_1(symmetry),
+                Candidate::Exact(p) => *p,
+            };
+            let mc = factor.zip(glorot_sorted).map(|(s, sorted)| {
+                let above = sorted.len() - sorted.partition_point(|&r| r <= 1.0 / s);
+                let (lo, hi) = stats::wilson(above, sorted.len(), Z95);
+                (above as f64 / sorted.len() as f64, lo, hi)
+            });
+            RescalingRow {
+                ensemble: ensemble.name().into(),
+                n,
+                factor_name: c.scale().label(),
+                factor,
+                defined: factor.is_some(),
+                target_p,
+                exact_p_exceed_1: factor.zip(exact).map(|(s, e)| e.sf(1.0 / s)),
+                mc_p_exceed_1: mc.map(|m| m.0),
+                mc_p_exceed_1_lo: mc.map(|m| m.1),
+                mc_p_exceed_1_hi: mc.map(|m| m.2),
+            }
+        })
+        .collect()
+}
