@@ -31,7 +31,8 @@ rescaling.csv and manifest.json (see README.md for every column).";
 spectral radius, fits Gumbel laws and compares them with Rider's asymptotics and Kostlan's exact \
 finite-width law. Output is tidy CSV plus a JSON manifest.",
     after_help = EXAMPLES,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    allow_negative_numbers = true
 )]
 pub struct Cli {
     #[command(subcommand)]

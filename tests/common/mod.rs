@@ -1,0 +1,31 @@
+//! Helpers shared by the integration tests: running the binary and reading its CSVs.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Output;
+
+pub fn mc_gumbel(args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mc-gumbel"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A CSV file as header names and rows of fields.
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header = lines.next().expect("a header").split(',').map(String::from).collect();
+    let rows = lines.map(|l| l.split(',').map(String::from).collect()).collect();
+    (header, rows)
+}
+
+pub fn column(path: &Path, name: &str) -> Vec<String> {
+    let (header, rows) = read_csv(path);
+    let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    rows.into_iter().map(|mut r| r.swap_remove(i)).collect()
+}
