@@ -3,7 +3,7 @@
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::radius;
+use crate::{radius, theory_table};
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
@@ -12,7 +12,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             radius::run(&opts, Progress::new(cli.radius.common.quiet))?;
             Ok(())
         }
-        Some(command) => match command {},
+        Some(Command::Theory(args)) => {
+            theory_table::run(&args.resolve()?, args.common.quiet)?;
+            Ok(())
+        }
     }
 }
 

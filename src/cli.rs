@@ -4,6 +4,7 @@ use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::radius::RadiusOptions;
 use crate::sampler::Method;
+use crate::theory_table::TheoryOptions;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -43,7 +44,47 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Exact and asymptotic laws per width, no sampling: theory.csv and rescaling.csv
+    #[command(
+        after_help = "Examples:\n  mc-gumbel theory --widths 16..1048576:x2 --out results/theory\n  mc-gumbel theory --widths 1000,10000000 --targets 0.1,0.01"
+    )]
+    Theory(TheoryArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct TheoryArgs {
+    /// Matrix widths n >= 2: a list and/or ranges (16..1048576:x2, 100..1000:+100)
+    #[arg(long, value_name = "LIST", default_value = "16..1048576:x2")]
+    pub widths: String,
+    /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
+    #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
+    pub targets: String,
+    /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+impl TheoryArgs {
+    pub fn resolve(&self) -> Result<TheoryOptions, Error> {
+        let widths = parse_widths(&self.widths)?;
+        if let Some(&n) = widths.iter().find(|&&n| n > 1_000_000_000) {
+            return Err(Error::usage(
+                "--widths",
+                format!("width {n} is beyond the tested range of the exact law (n <= 10^9)"),
+            ));
+        }
+        Ok(TheoryOptions {
+            widths,
+            targets: parse_probabilities("--targets", &self.targets)?,
+            threads: resolve_threads(self.threads)?,
+            out: self.common.out.clone(),
+            force: self.common.force,
+        })
+    }
+}
 
 /// Options shared by every job that writes files.
 #[derive(Debug, Args, Clone)]

@@ -4,7 +4,7 @@ use crate::theory::{self, KostlanLaw, Symmetry};
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{c64, MatMut};
 use rand::Rng;
-use rand_distr::StandardNormal;
+use rand_distr::{Distribution, StandardNormal};
 
 /// The law of a recurrent weight matrix before scaling; every entry has variance `1/n`
 /// (truncated-normal: `0.8796^2/n`, since it is not re-normalised).
@@ -154,6 +154,9 @@ pub fn exact_factor(n: usize, p: f64) -> f64 {
 pub trait Entry:
     faer::traits::ComplexField + Copy + Send + Sync + std::ops::Mul<Output = Self> + 'static
 {
+    /// Real dimensions per entry: 1 for real, 2 for complex (the chi degrees of freedom per
+    /// column of the Hessenberg model).
+    const REAL_DIMS: usize;
     fn zero() -> Self;
     /// `x / |x|`, or 1 at 0: the phase that makes a QR factorisation unique.
     fn unit_phase(self) -> Self;
@@ -165,6 +168,7 @@ pub trait Entry:
 }
 
 impl Entry for f64 {
+    const REAL_DIMS: usize = 1;
     fn zero() -> Self {
         0.0
     }
@@ -187,6 +191,7 @@ impl Entry for f64 {
 }
 
 impl Entry for c64 {
+    const REAL_DIMS: usize = 2;
     fn zero() -> Self {
         c64::new(0.0, 0.0)
     }
@@ -263,6 +268,33 @@ pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>,
             }
         }
         Ensemble::Orthogonal => haar(factor, m, rng),
+    }
+}
+
+/// Fills `m` with the Hessenberg form `H = Q* W Q` of a Ginibre matrix `W` (times `factor`),
+/// drawn directly (DESIGN.md section 2): entries on and above the diagonal i.i.d. like `W`'s, the
+/// subdiagonal `H[k+1,k] = sqrt(chi2_{d(n-k)} / (d n))` with `d` real dimensions per entry,
+/// everything below it zero. Same eigenvalues as `W` in law; valid for Gaussian entries only.
+pub fn fill_hessenberg<T: Entry, R: Rng>(factor: f64, m: MatMut<'_, T>, rng: &mut R) {
+    let n = m.nrows();
+    let sd = factor / (n as f64).sqrt();
+    let d = T::REAL_DIMS;
+    let mut m = m;
+    for j in 0..n {
+        for i in 0..=j {
+            m[(i, j)] = T::gaussian(rng, sd);
+        }
+        if j + 1 < n {
+            // Column j (0-based) is k = j + 1 (1-based): chi with d (n - k) degrees of freedom.
+            let dof = (d * (n - j - 1)) as f64;
+            let chi2: f64 = rand_distr::ChiSquared::new(dof)
+                .expect("degrees of freedom >= 1")
+                .sample(rng);
+            m[(j + 1, j)] = T::from_real(sd * (chi2 / d as f64).sqrt());
+            for i in j + 2..n {
+                m[(i, j)] = T::zero();
+            }
+        }
     }
 }
 

@@ -19,5 +19,6 @@ pub mod spectrum;
 pub mod stats;
 pub mod summary;
 pub mod theory;
+pub mod theory_table;
 
 pub use error::Error;

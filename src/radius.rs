@@ -97,11 +97,11 @@ fn check_memory(opts: &RadiusOptions, cells: &[Cell]) -> Result<(), Error> {
     let Some(available) = available_memory_bytes() else {
         return Ok(());
     };
-    for cell in cells.iter().filter(|c| c.method == Method::Dense) {
+    for cell in cells.iter().filter(|c| c.method != Method::Kostlan) {
         let per_worker = if cell.ensemble.is_complex() {
-            DenseWorkspace::<c64>::bytes(cell.n)
+            DenseWorkspace::<c64>::bytes(cell.n, cell.method.form())
         } else {
-            DenseWorkspace::<f64>::bytes(cell.n)
+            DenseWorkspace::<f64>::bytes(cell.n, cell.method.form())
         };
         // Orthogonal draws also hold the QR factors: count them as a second workspace.
         let per_worker = per_worker

@@ -3,7 +3,7 @@
 use crate::ensemble::{self, Ensemble};
 use crate::error::Error;
 use crate::rng::{StreamKey, TrialRng};
-use crate::spectrum::{DenseWorkspace, Eigen, RadiusRecord};
+use crate::spectrum::{DenseWorkspace, Eigen, Form, RadiusRecord};
 use faer::c64;
 use rand_distr::{Distribution, Gamma};
 use rayon::prelude::*;
@@ -14,16 +14,20 @@ use std::ops::Range;
 pub enum Method {
     /// Sample the full matrix and compute all its eigenvalues (faer).
     Dense,
+    /// Sample the exact Hessenberg form of a Ginibre matrix (same eigenvalues) and run only the
+    /// Hessenberg QR iteration, skipping the O(n^3) reduction.
+    Hessenberg,
     /// Kostlan: the squared moduli of complex Ginibre are independent `Gamma(k,1)/n`; O(n).
     Kostlan,
 }
 
 impl Method {
-    pub const NAMES: [&'static str; 2] = ["dense", "kostlan"];
+    pub const NAMES: [&'static str; 3] = ["dense", "hessenberg", "kostlan"];
 
     pub fn parse(name: &str) -> Option<Method> {
         match name {
             "dense" => Some(Method::Dense),
+            "hessenberg" => Some(Method::Hessenberg),
             "kostlan" => Some(Method::Kostlan),
             _ => None,
         }
@@ -32,6 +36,7 @@ impl Method {
     pub fn name(&self) -> &'static str {
         match self {
             Method::Dense => "dense",
+            Method::Hessenberg => "hessenberg",
             Method::Kostlan => "kostlan",
         }
     }
@@ -40,7 +45,19 @@ impl Method {
     pub fn supports(&self, ensemble: Ensemble) -> bool {
         match self {
             Method::Dense => true,
+            // The Hessenberg model rests on the unitary/orthogonal invariance of Gaussian entries.
+            Method::Hessenberg => {
+                matches!(ensemble, Ensemble::ComplexGinibre | Ensemble::RealGinibre)
+            }
             Method::Kostlan => ensemble == Ensemble::ComplexGinibre,
+        }
+    }
+
+    /// The matrix structure the eigenvalue routine receives.
+    pub fn form(&self) -> Form {
+        match self {
+            Method::Hessenberg => Form::Hessenberg,
+            Method::Dense | Method::Kostlan => Form::General,
         }
     }
 }
@@ -63,17 +80,20 @@ impl Cell {
 
 /// Something that turns one trial's random stream into a radius, holding reusable buffers.
 pub trait TrialSampler: Send {
-    fn new(n: usize) -> Self;
+    fn new(cell: &Cell) -> Self;
     fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error>;
 }
 
 impl<T: Eigen> TrialSampler for DenseWorkspace<T> {
-    fn new(n: usize) -> Self {
-        DenseWorkspace::new(n)
+    fn new(cell: &Cell) -> Self {
+        DenseWorkspace::with_form(cell.n, cell.method.form())
     }
 
     fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error> {
-        ensemble::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng);
+        match self.form() {
+            Form::General => ensemble::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
+            Form::Hessenberg => ensemble::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
+        }
         let moduli = self.compute_moduli().map_err(|_| Error::NoConvergence {
             ensemble: cell.ensemble.name().into(),
             n: cell.n,
@@ -115,7 +135,7 @@ pub fn kostlan_first_k(n: usize, factor: f64) -> usize {
 }
 
 impl TrialSampler for KostlanSampler {
-    fn new(_: usize) -> Self {
+    fn new(_: &Cell) -> Self {
         KostlanSampler
     }
 
@@ -180,7 +200,7 @@ pub fn sample_cell(
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<RadiusRecord>, Error> {
         for_each_trial(
-            || S::new(cell.n),
+            || S::new(cell),
             cell.stream_key(seed),
             trials,
             tick,
@@ -197,8 +217,12 @@ pub fn sample_cell(
         )
     }
     match (cell.method, cell.ensemble.is_complex()) {
-        (Method::Dense, true) => run::<DenseWorkspace<c64>>(cell, seed, trials, tick),
-        (Method::Dense, false) => run::<DenseWorkspace<f64>>(cell, seed, trials, tick),
+        (Method::Dense | Method::Hessenberg, true) => {
+            run::<DenseWorkspace<c64>>(cell, seed, trials, tick)
+        }
+        (Method::Dense | Method::Hessenberg, false) => {
+            run::<DenseWorkspace<f64>>(cell, seed, trials, tick)
+        }
         (Method::Kostlan, _) => run::<KostlanSampler>(cell, seed, trials, tick),
     }
 }

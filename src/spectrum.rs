@@ -1,10 +1,10 @@
 //! Eigenvalues of sampled matrices with faer, sequential inside a trial (parallelism lives at the
 //! trial level), with the matrix, eigenvalue buffer and scratch allocated once per worker.
 
-use faer::diag::Diag;
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::evd::{self, ComputeEigenvectors};
-use faer::{c64, Mat, MatRef, Par};
+use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
+use faer::linalg::evd::{self, schur, ComputeEigenvectors};
+use faer::reborrow::Reborrow;
+use faer::{c64, Col, Mat, MatMut, Par};
 
 use crate::ensemble::Entry;
 
@@ -67,126 +67,197 @@ pub fn evd_params<T: faer::traits::ComplexField>() -> evd::EvdParams {
     p
 }
 
-/// An entry type whose dense eigenvalues faer computes.
+/// Which structure the matrix held by a workspace has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Any square matrix: Householder reduction to Hessenberg form, then the QR iteration.
+    General,
+    /// Already upper Hessenberg: the QR iteration alone (the reduction is skipped).
+    Hessenberg,
+}
+
+/// An entry type whose eigenvalues faer computes.
 pub trait Eigen: Entry + faer::traits::ComplexField {
-    fn scratch(n: usize) -> faer::dyn_stack::StackReq;
-    /// Writes the eigenvalue moduli of `a` into `moduli`.
+    fn scratch(n: usize, form: Form) -> StackReq;
+    /// Writes the eigenvalue moduli of `a` into `moduli`; a Hessenberg `a` is overwritten.
     fn moduli_into(
-        a: MatRef<'_, Self>,
+        a: MatMut<'_, Self>,
+        form: Form,
         moduli: &mut [f64],
-        work: &mut Diag<Self>,
-        work_im: &mut Diag<f64>,
+        work: &mut Col<Self>,
+        work_im: &mut Col<f64>,
         stack: &mut MemStack,
     ) -> Result<(), NoConvergence>;
 }
 
-impl Eigen for f64 {
-    fn scratch(n: usize) -> faer::dyn_stack::StackReq {
-        evd::evd_scratch::<f64>(
+fn scratch_for<T: Eigen>(n: usize, form: Form) -> StackReq {
+    let params = evd_params::<T>();
+    match form {
+        Form::General => evd::evd_scratch::<T>(
             n,
             ComputeEigenvectors::No,
             ComputeEigenvectors::No,
             Par::Seq,
-            evd_params::<Self>().into(),
-        )
+            params.into(),
+        ),
+        Form::Hessenberg => {
+            schur::multishift_qr_scratch::<T>(n, n, false, false, Par::Seq, params.schur)
+        }
+    }
+}
+
+/// `multishift_qr` returns the number of eigenvalues it failed to converge as its first value.
+fn converged(info: (isize, usize, usize)) -> Result<(), NoConvergence> {
+    if info.0 == 0 {
+        Ok(())
+    } else {
+        Err(NoConvergence)
+    }
+}
+
+impl Eigen for f64 {
+    fn scratch(n: usize, form: Form) -> StackReq {
+        scratch_for::<f64>(n, form)
     }
 
     fn moduli_into(
-        a: MatRef<'_, f64>,
+        a: MatMut<'_, f64>,
+        form: Form,
         moduli: &mut [f64],
-        work: &mut Diag<f64>,
-        work_im: &mut Diag<f64>,
+        work: &mut Col<f64>,
+        work_im: &mut Col<f64>,
         stack: &mut MemStack,
     ) -> Result<(), NoConvergence> {
-        evd::evd_real(
-            a,
-            work.as_mut(),
-            work_im.as_mut(),
-            None,
-            None,
-            Par::Seq,
-            stack,
-            evd_params::<f64>().into(),
-        )
-        .map_err(|_| NoConvergence)?;
-        let re = work.column_vector();
-        let im = work_im.column_vector();
+        let params = evd_params::<f64>();
+        match form {
+            Form::General => evd::evd_real(
+                a.rb(),
+                work.as_mut().as_diagonal_mut(),
+                work_im.as_mut().as_diagonal_mut(),
+                None,
+                None,
+                Par::Seq,
+                stack,
+                params.into(),
+            )
+            .map_err(|_| NoConvergence)?,
+            Form::Hessenberg => {
+                let n = a.nrows();
+                converged(schur::real_schur::multishift_qr(
+                    false,
+                    a,
+                    None,
+                    work.as_mut(),
+                    work_im.as_mut(),
+                    0,
+                    n,
+                    Par::Seq,
+                    stack,
+                    params.schur,
+                ))?
+            }
+        }
         for (i, m) in moduli.iter_mut().enumerate() {
-            *m = re[i].hypot(im[i]);
+            *m = work[i].hypot(work_im[i]);
         }
         Ok(())
     }
 }
 
 impl Eigen for c64 {
-    fn scratch(n: usize) -> faer::dyn_stack::StackReq {
-        evd::evd_scratch::<c64>(
-            n,
-            ComputeEigenvectors::No,
-            ComputeEigenvectors::No,
-            Par::Seq,
-            evd_params::<Self>().into(),
-        )
+    fn scratch(n: usize, form: Form) -> StackReq {
+        scratch_for::<c64>(n, form)
     }
 
     fn moduli_into(
-        a: MatRef<'_, c64>,
+        a: MatMut<'_, c64>,
+        form: Form,
         moduli: &mut [f64],
-        work: &mut Diag<c64>,
-        _work_im: &mut Diag<f64>,
+        work: &mut Col<c64>,
+        _work_im: &mut Col<f64>,
         stack: &mut MemStack,
     ) -> Result<(), NoConvergence> {
-        evd::evd_cplx(
-            a,
-            work.as_mut(),
-            None,
-            None,
-            Par::Seq,
-            stack,
-            evd_params::<c64>().into(),
-        )
-        .map_err(|_| NoConvergence)?;
-        let s = work.column_vector();
+        let params = evd_params::<c64>();
+        match form {
+            Form::General => evd::evd_cplx(
+                a.rb(),
+                work.as_mut().as_diagonal_mut(),
+                None,
+                None,
+                Par::Seq,
+                stack,
+                params.into(),
+            )
+            .map_err(|_| NoConvergence)?,
+            Form::Hessenberg => {
+                let n = a.nrows();
+                converged(schur::complex_schur::multishift_qr(
+                    false,
+                    a,
+                    None,
+                    work.as_mut(),
+                    0,
+                    n,
+                    Par::Seq,
+                    stack,
+                    params.schur,
+                ))?
+            }
+        }
         for (i, m) in moduli.iter_mut().enumerate() {
-            *m = s[i].norm();
+            *m = work[i].norm();
         }
         Ok(())
     }
 }
 
-/// Everything one worker needs to compute the spectrum of `n x n` matrices, allocated once.
+/// Everything one worker needs to compute the spectrum of `n x n` matrices, allocated once and
+/// reused across that worker's trials.
 pub struct DenseWorkspace<T: Eigen> {
     pub matrix: Mat<T>,
     pub moduli: Vec<f64>,
-    eig: Diag<T>,
-    eig_im: Diag<f64>,
+    form: Form,
+    eig: Col<T>,
+    eig_im: Col<f64>,
     scratch: MemBuffer,
 }
 
 impl<T: Eigen> DenseWorkspace<T> {
+    /// A workspace for general matrices.
     pub fn new(n: usize) -> Self {
+        Self::with_form(n, Form::General)
+    }
+
+    pub fn with_form(n: usize, form: Form) -> Self {
         DenseWorkspace {
             matrix: Mat::zeros(n, n),
             moduli: vec![0.0; n],
-            eig: Diag::zeros(n),
-            eig_im: Diag::zeros(n),
-            scratch: MemBuffer::new(T::scratch(n)),
+            form,
+            eig: Col::zeros(n),
+            eig_im: Col::zeros(n),
+            scratch: MemBuffer::new(T::scratch(n, form)),
         }
     }
 
+    pub fn form(&self) -> Form {
+        self.form
+    }
+
     /// Bytes one workspace holds for width `n`, to refuse widths that cannot fit in memory.
-    pub fn bytes(n: usize) -> u128 {
+    pub fn bytes(n: usize, form: Form) -> u128 {
         let elem = std::mem::size_of::<T>() as u128;
+        let scratch = T::scratch(n, form).size_bytes() as u128;
         let n = n as u128;
-        let scratch = T::scratch(n as usize).size_bytes() as u128;
         n * n * elem + scratch + n * (elem + 16)
     }
 
-    /// Eigenvalue moduli of the matrix currently held, left in `self.moduli`.
+    /// Eigenvalue moduli of the matrix currently held, left in `self.moduli`. A Hessenberg
+    /// matrix is destroyed by the QR iteration; draw a new one before the next call.
     pub fn compute_moduli(&mut self) -> Result<&[f64], NoConvergence> {
         let stack = MemStack::new(&mut self.scratch);
         T::moduli_into(
-            self.matrix.as_ref(),
+            self.matrix.as_mut(),
+            self.form,
             &mut self.moduli,
             &mut self.eig,
             &mut self.eig_im,

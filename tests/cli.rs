@@ -5,7 +5,14 @@ mod common;
 use common::{column, mc_gumbel, read_csv, stderr};
 use std::path::Path;
 
-const SMALL: [&str; 6] = ["--widths", "8,24", "--trials", "300", "--quiet", "--ensemble"];
+const SMALL: [&str; 6] = [
+    "--widths",
+    "8,24",
+    "--trials",
+    "300",
+    "--quiet",
+    "--ensemble",
+];
 
 fn run_small(out: &Path, threads: &str) {
     let out = out.to_str().unwrap();
@@ -52,10 +59,21 @@ fn same_seed_same_bytes_whatever_the_thread_count() {
     // And a different seed gives different draws.
     let c = dir.path().join("t3");
     let o = mc_gumbel(&[
-        "--widths", "8", "--trials", "300", "--quiet", "--seed", "2", "--out", c.to_str().unwrap(),
+        "--widths",
+        "8",
+        "--trials",
+        "300",
+        "--quiet",
+        "--seed",
+        "2",
+        "--out",
+        c.to_str().unwrap(),
     ]);
     assert!(o.status.success());
-    assert_ne!(column(&c.join("radius_trials.csv"), "rho")[..300], column(&a.join("radius_trials.csv"), "rho")[..300]);
+    assert_ne!(
+        column(&c.join("radius_trials.csv"), "rho")[..300],
+        column(&a.join("radius_trials.csv"), "rho")[..300]
+    );
 }
 
 #[test]
@@ -92,7 +110,10 @@ fn outputs_have_contracted_columns_and_a_manifest() {
     // No temporary files left behind.
     for entry in std::fs::read_dir(&out).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
-        assert!(!name.contains("partial") && !name.starts_with('.'), "{name} left behind");
+        assert!(
+            !name.contains("partial") && !name.starts_with('.'),
+            "{name} left behind"
+        );
     }
 }
 
@@ -108,7 +129,10 @@ fn rescaling_reads_monte_carlo_off_glorot_samples() {
     let path = out.join("rescaling.csv");
     let (h, rows) = read_csv(&path);
     let idx = |name: &str| h.iter().position(|x| x == name).unwrap();
-    for r in rows.iter().filter(|r| r[idx("ensemble")] == "complex-ginibre" && r[idx("factor_name")] == "exact:0.5") {
+    for r in rows
+        .iter()
+        .filter(|r| r[idx("ensemble")] == "complex-ginibre" && r[idx("factor_name")] == "exact:0.5")
+    {
         let exact: f64 = r[idx("exact_p_exceed_1")].parse().unwrap();
         assert!((exact - 0.5).abs() < 1e-9);
         let lo: f64 = r[idx("mc_p_exceed_1_lo")].parse().unwrap();
@@ -158,7 +182,10 @@ fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
         (&["--targets", "0.5,2"], "--targets"),
         (&["--threads", "0"], "--threads"),
         (&["--method", "magic"], "--method"),
-        (&["--method", "kostlan", "--ensemble", "real-ginibre"], "--method"),
+        (
+            &["--method", "kostlan", "--ensemble", "real-ginibre"],
+            "--method",
+        ),
         (&["--widths", "2000000"], "--widths"),
         (&["--bogus-flag"], "--bogus-flag"),
     ];
@@ -171,14 +198,42 @@ fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
 fn existing_results_are_kept_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r");
-    let o = mc_gumbel(&["--widths", "4", "--trials", "5", "--quiet", "--out", out.to_str().unwrap()]);
+    let o = mc_gumbel(&[
+        "--widths",
+        "4",
+        "--trials",
+        "5",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
     let before = std::fs::read(out.join("radius_trials.csv")).unwrap();
-    let o = mc_gumbel(&["--widths", "4", "--trials", "7", "--quiet", "--out", out.to_str().unwrap()]);
+    let o = mc_gumbel(&[
+        "--widths",
+        "4",
+        "--trials",
+        "7",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
-    assert_eq!(std::fs::read(out.join("radius_trials.csv")).unwrap(), before);
-    let o = mc_gumbel(&["--widths", "4", "--trials", "7", "--quiet", "--force", "--out", out.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(out.join("radius_trials.csv")).unwrap(),
+        before
+    );
+    let o = mc_gumbel(&[
+        "--widths",
+        "4",
+        "--trials",
+        "7",
+        "--quiet",
+        "--force",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success());
     assert_eq!(read_csv(&out.join("radius_trials.csv")).1.len(), 7);
 }
@@ -190,7 +245,14 @@ fn unwritable_output_folder_is_refused() {
     std::fs::write(&file, b"x").unwrap();
     // A folder below a regular file can never be created, even by root.
     let out = file.join("sub");
-    let o = mc_gumbel(&["--widths", "4", "--trials", "5", "--out", out.to_str().unwrap()]);
+    let o = mc_gumbel(&[
+        "--widths",
+        "4",
+        "--trials",
+        "5",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--out"));
 }

@@ -42,7 +42,10 @@ fn dense_complex_ginibre_matches_kostlan_exact_law() {
         let d = ks_distance(&rho, |r| law.cdf(r));
         assert!(d < crit, "n={n}: KS {d} >= critical {crit}");
         let d_wrong = ks_distance(&rho, |r| law.cdf(r / 1.02));
-        assert!(d_wrong > crit, "n={n}: no power against a 2% shift (KS {d_wrong})");
+        assert!(
+            d_wrong > crit,
+            "n={n}: no power against a 2% shift (KS {d_wrong})"
+        );
     }
 }
 
@@ -62,12 +65,23 @@ fn gumbel_fit_recovers_known_parameters() {
         .collect();
     let fit = gumbel_fit(&xs).expect("a fit");
     assert!((fit.loc - truth.loc).abs() < 4.0 * fit.loc_se, "{fit:?}");
-    assert!((fit.scale - truth.scale).abs() < 4.0 * fit.scale_se, "{fit:?}");
+    assert!(
+        (fit.scale - truth.scale).abs() < 4.0 * fit.scale_se,
+        "{fit:?}"
+    );
     let root_n = (n as f64).sqrt();
     let want_loc_se = 1.0529 * truth.scale / root_n;
     let want_scale_se = 0.7797 * truth.scale / root_n;
-    assert!((fit.loc_se / want_loc_se - 1.0).abs() < 0.05, "{} vs {want_loc_se}", fit.loc_se);
-    assert!((fit.scale_se / want_scale_se - 1.0).abs() < 0.05, "{} vs {want_scale_se}", fit.scale_se);
+    assert!(
+        (fit.loc_se / want_loc_se - 1.0).abs() < 0.05,
+        "{} vs {want_loc_se}",
+        fit.loc_se
+    );
+    assert!(
+        (fit.scale_se / want_scale_se - 1.0).abs() < 0.05,
+        "{} vs {want_scale_se}",
+        fit.scale_se
+    );
     // The fitted law is close to the truth in KS distance as well.
     let mut sorted = xs.clone();
     sorted.sort_by(f64::total_cmp);
@@ -128,5 +142,9 @@ fn orthogonal_sampler_is_haar() {
     let se = 1.0 / (trials as f64).sqrt();
     assert!(mean.abs() < 4.0 * se, "mean trace {mean}");
     // Var of the sample variance of a near-normal variable: 2/(N-1); 4 sigma allowance.
-    assert!((sd * sd - 1.0).abs() < 4.0 * (2.0 / trials as f64).sqrt(), "var {}", sd * sd);
+    assert!(
+        (sd * sd - 1.0).abs() < 4.0 * (2.0 / trials as f64).sqrt(),
+        "var {}",
+        sd * sd
+    );
 }

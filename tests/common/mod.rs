@@ -19,13 +19,23 @@ pub fn stderr(o: &Output) -> String {
 pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut lines = text.lines();
-    let header = lines.next().expect("a header").split(',').map(String::from).collect();
-    let rows = lines.map(|l| l.split(',').map(String::from).collect()).collect();
+    let header = lines
+        .next()
+        .expect("a header")
+        .split(',')
+        .map(String::from)
+        .collect();
+    let rows = lines
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
     (header, rows)
 }
 
 pub fn column(path: &Path, name: &str) -> Vec<String> {
     let (header, rows) = read_csv(path);
-    let i = header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
     rows.into_iter().map(|mut r| r.swap_remove(i)).collect()
 }

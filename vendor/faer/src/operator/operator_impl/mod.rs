@@ -1,0 +1,13 @@
+use super::*;
+mod csc_matmut;
+mod csc_matown;
+mod csc_matref;
+mod csr_matmut;
+mod csr_matown;
+mod csr_matref;
+mod diagmut;
+mod diagown;
+mod diagref;
+mod matmut;
+mod matown;
+mod matref;
