@@ -117,8 +117,9 @@ pub struct RadiusArgs {
     /// rescaling), exact:P (P(rho > 1) = P exactly for complex Ginibre), or a number
     #[arg(long, value_name = "LIST", default_value = "glorot")]
     pub scale: String,
-    /// How radii are sampled: dense (all eigenvalues, any ensemble) or kostlan (exact O(n)
-    /// sampler, complex-ginibre only)
+    /// How radii are sampled: dense (all eigenvalues of the matrix, any ensemble), hessenberg
+    /// (exact Hessenberg form, QR iteration only; complex- and real-ginibre) or kostlan (exact
+    /// O(n) sampler of the radius; complex-ginibre only)
     #[arg(long, value_name = "METHOD", default_value = "dense")]
     pub method: String,
     /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
@@ -193,7 +194,7 @@ pub fn parse_widths(text: &str) -> Result<Vec<usize>, Error> {
             let mut v = from;
             while v <= to {
                 widths.push(v);
-                v = v.checked_mul(k).unwrap_or(usize::MAX);
+                v = v.saturating_mul(k);
             }
         } else if let Some(k) = step.strip_prefix('+') {
             let k: usize = k.parse().map_err(|_| bad())?;

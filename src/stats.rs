@@ -138,7 +138,7 @@ pub struct GumbelFit {
 pub fn gumbel_fit(xs: &[f64]) -> Option<GumbelFit> {
     let n = xs.len();
     let (mean, sd) = mean_sd(xs);
-    if n < 2 || !(sd > 0.0) || !sd.is_finite() {
+    if n < 2 || sd.is_nan() || sd <= 0.0 || !sd.is_finite() {
         return None;
     }
     let z: Vec<f64> = xs.iter().map(|x| (x - mean) / sd).collect();
@@ -203,7 +203,7 @@ pub fn gumbel_fit(xs: &[f64]) -> Option<GumbelFit> {
     let j_ms = (a_1me + a_ue) / s2;
     let j_ss = -(n as f64) / s2 + (2.0 * a_u1me + a_u2e) / s2;
     let det = j_mm * j_ss - j_ms * j_ms;
-    if !(det > 0.0) {
+    if det.is_nan() || det <= 0.0 {
         return None;
     }
     Some(GumbelFit {

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Benchmarks of mc-gumbel, run as a user runs it (whole processes, wall-clock time).
+
+    python3 benches/bench.py vs-numpy   # mc-gumbel against shared/baselines/numpy_mc.py
+    python3 benches/bench.py methods    # dense vs hessenberg vs kostlan, thread scaling
+
+Timings belong here, never in tests. Both sides of every comparison run in the same invocation,
+on the same machine, one after the other; absolute seconds on a shared machine are noise, the
+ratios are the result. Needs a release build (`cargo build --release`) and, for vs-numpy, numpy,
+scipy and threadpoolctl (`pip install numpy scipy threadpoolctl`).
+"""
+import argparse
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / "target" / "release" / "mc-gumbel"
+
+
+def mc_gumbel(args, out):
+    """Runs the binary; returns (wall seconds, manifest)."""
+    t0 = time.perf_counter()
+    subprocess.run([str(BIN), *args, "--quiet", "--force", "--out", str(out)], check=True)
+    wall = time.perf_counter() - t0
+    return wall, json.loads((Path(out) / "manifest.json").read_text())
+
+
+def vs_numpy(a):
+    baseline = Path(a.baseline)
+    if not baseline.exists():
+        sys.exit(f"baseline not found: {baseline} (pass --baseline PATH)")
+    widths = [int(w) for w in a.widths.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for ens, np_ens in [("complex-ginibre", "complex"), ("real-ginibre", "real")]:
+            # numpy: one process over all widths; it reports the seconds of each width itself
+            # (pool start-up, sampling, fit), which leaves out interpreter start-up in its favour.
+            env = dict(os.environ)
+            out = subprocess.run(
+                [sys.executable, str(baseline), "--widths", a.widths, "--trials", str(a.trials),
+                 "--ensemble", np_ens, "--procs", str(a.threads), "--seed", "1"],
+                check=True, capture_output=True, text=True, env=env).stdout
+            np_secs = {int(r["n"]): float(r["seconds"]) for r in csv.DictReader(io.StringIO(out))}
+            for n in widths:
+                # mc-gumbel: a whole process per width (start-up, sampling, fits, exact law, files).
+                wall, _ = mc_gumbel(["--widths", str(n), "--trials", str(a.trials), "--ensemble", ens,
+                                     "--threads", str(a.threads), "--seed", "1"], Path(tmp) / f"{ens}-{n}")
+                rows.append((ens, n, wall, np_secs[n]))
+    print(f"# widths {a.widths}, {a.trials} trials each, {a.threads} threads/processes")
+    print("ensemble,n,mc_gumbel_s,numpy_s,ratio")
+    for ens, n, ours, theirs in rows:
+        print(f"{ens},{n},{ours:.3f},{theirs:.3f},{ours / theirs:.3f}")
+    total_ours = sum(r[2] for r in rows)
+    total_np = sum(r[3] for r in rows)
+    print(f"total,,{total_ours:.3f},{total_np:.3f},{total_ours / total_np:.3f}")
+    slower = [f"{r[0]} n={r[1]}" for r in rows if r[2] > r[3]]
+    print("widths where mc-gumbel is slower: " + (", ".join(slower) if slower else "none"))
+
+
+def cell_rate(args, out):
+    """Trials per second of the sampling itself (from the manifest), and the process wall time."""
+    wall, m = mc_gumbel(args, out)
+    c = m["cells"][0]
+    return c["trials"] / c["seconds"], c["seconds"], wall
+
+
+def methods(a):
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        print("what,ensemble,n,trials,threads,sampling_s,trials_per_s")
+
+        def show(what, ens, n, trials, threads, method):
+            rate, secs, _ = cell_rate(["--widths", str(n), "--trials", str(trials), "--ensemble", ens,
+                                       "--method", method, "--threads", str(threads)], t / what)
+            print(f"{what},{ens},{n},{trials},{threads},{secs:.3f},{rate:.2f}")
+            return rate
+
+        # Kostlan targets: 10,000 trials at n = 1024 under 1 s, n = 10^6 x 1000 under a minute.
+        show("kostlan", "complex-ginibre", 1024, 10000, a.threads, "kostlan")
+        if not a.quick:
+            show("kostlan", "complex-ginibre", 1_000_000, 1000, a.threads, "kostlan")
+        # Hessenberg against dense at n = 1024 (target: at least 1.5x the trials/s).
+        n_h = 256 if a.quick else 1024
+        tr_h = 8 if a.quick else 24
+        for ens in ["complex-ginibre", "real-ginibre"]:
+            d = show("dense", ens, n_h, tr_h, a.threads, "dense")
+            h = show("hessenberg", ens, n_h, tr_h, a.threads, "hessenberg")
+            print(f"# hessenberg/dense speed-up, {ens} n={n_h}: {h / d:.2f}x")
+        # Dense thread scaling (parallel efficiency = rate(2) / (2 rate(1))).
+        for n, trials in ([(256, 40)] if a.quick else [(256, 200), (1024, 12)]):
+            r1 = show("dense-1t", "complex-ginibre", n, trials, 1, "dense")
+            r2 = show("dense-2t", "complex-ginibre", n, trials, 2, "dense")
+            print(f"# dense parallel efficiency n={n}, 2 threads: {r2 / (2 * r1):.2f}")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="what", required=True)
+    v = sub.add_parser("vs-numpy", help="mc-gumbel against the numpy baseline, same widths and trials")
+    v.add_argument("--widths", default="64,256,1024")
+    v.add_argument("--trials", type=int, default=24)
+    v.add_argument("--threads", type=int, default=os.cpu_count())
+    v.add_argument("--baseline", default=str(ROOT.parent / "shared" / "baselines" / "numpy_mc.py"))
+    m = sub.add_parser("methods", help="dense vs hessenberg vs kostlan, thread scaling")
+    m.add_argument("--threads", type=int, default=os.cpu_count())
+    m.add_argument("--quick", action="store_true", help="small sizes, a smoke test of the script")
+    a = p.parse_args()
+    if not BIN.exists():
+        sys.exit(f"{BIN} not found: run `cargo build --release` first")
+    {"vs-numpy": vs_numpy, "methods": methods}[a.what](a)
+
+
+if __name__ == "__main__":
+    main()
