@@ -12,6 +12,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             radius::run(&opts, Progress::new(cli.radius.common.quiet))?;
             Ok(())
         }
+        Some(Command::Merge(args)) => {
+            let threads = crate::cli::resolve_threads(args.threads)?;
+            radius::merge(&args.shards, &args.common.out, args.common.force, threads)?;
+            if !args.common.quiet {
+                eprintln!(
+                    "merged {} shards into {}",
+                    args.shards.len(),
+                    args.common.out.display()
+                );
+            }
+            Ok(())
+        }
         Some(Command::Theory(args)) => {
             theory_table::run(&args.resolve()?, args.common.quiet)?;
             Ok(())

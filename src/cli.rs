@@ -4,6 +4,7 @@ use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::radius::RadiusOptions;
 use crate::sampler::Method;
+use crate::shard::Shard;
 use crate::theory_table::TheoryOptions;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -19,6 +20,12 @@ Examples:
 
   # A quick look (seconds)
   mc-gumbel --widths 16,64 --trials 500 --out /tmp/quick
+
+  # Asymptotic widths with the exact O(n) sampler of complex Ginibre
+  mc-gumbel --widths 16..1048576:x2 --trials 100000 --method kostlan --out results/kostlan
+
+  # After Ctrl-C, a crash or a time limit: continue where it stopped
+  mc-gumbel --widths 64,256,1024 --trials 10000 --resume
 
 Files written to --out: radius_trials.csv, radius_summary.csv, convergence.csv,
 rescaling.csv and manifest.json (see README.md for every column).";
@@ -50,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  mc-gumbel theory --widths 16..1048576:x2 --out results/theory\n  mc-gumbel theory --widths 1000,10000000 --targets 0.1,0.01"
     )]
     Theory(TheoryArgs),
+    /// Join the output folders of a sharded run into the files of the unsharded run
+    #[command(
+        after_help = "Examples:\n  mc-gumbel --widths 1024 --trials 10000 --shard 0/2 --out shards/0\n  mc-gumbel --widths 1024 --trials 10000 --shard 1/2 --out shards/1\n  mc-gumbel merge shards/0 shards/1 --out results"
+    )]
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -129,6 +141,25 @@ pub struct RadiusArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
+    /// join the shards' folders with `mc-gumbel merge`
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+    /// Continue the interrupted run in --out (same command line otherwise)
+    #[arg(long)]
+    pub resume: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct MergeArgs {
+    /// Output folders of the shards (`--shard I/N` runs) to join
+    #[arg(value_name = "DIR", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Worker threads for the summaries [default: all logical CPUs]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     #[command(flatten)]
@@ -303,9 +334,14 @@ impl RadiusArgs {
             method,
             targets: parse_probabilities("--targets", &self.targets)?,
             seed: self.seed,
+            shard: match &self.shard {
+                Some(text) => Shard::parse(text)?,
+                None => Shard::WHOLE,
+            },
             threads: resolve_threads(self.threads)?,
             out: self.common.out.clone(),
             force: self.common.force,
+            resume: self.resume,
         })
     }
 }

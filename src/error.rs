@@ -15,6 +15,9 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Ctrl-C or SIGTERM: finished trials are saved; the command to continue is given.
+    #[error("interrupted; every finished trial is saved. Continue with:\n  {resume}")]
+    Interrupted { resume: String },
     /// The eigenvalue iteration failed to converge on a sampled matrix.
     #[error("eigenvalues did not converge for {ensemble} at n = {n}, trial {trial}; please report this with the manifest")]
     NoConvergence {
@@ -43,6 +46,7 @@ impl Error {
         match self {
             Error::Usage { .. } => 2,
             Error::Io { .. } | Error::NoConvergence { .. } => 1,
+            Error::Interrupted { .. } => 130,
         }
     }
 }

@@ -1,17 +1,22 @@
 //! The main job: spectral radii of every ensemble x scale x width, with fits against theory,
-//! written as tidy CSV files and a manifest.
+//! written as tidy CSV files and a manifest. Trials run in chunks whose rows are appended and
+//! synced in trial order, so a run killed at any moment resumes (`--resume`) to the same bytes,
+//! and a run split by `--shard` merges (`mc-gumbel merge`) to the same bytes.
 
 use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
-use crate::output::{self, manifest::CellTiming, write_table, Manifest, TableWriter};
+use crate::interrupt;
+use crate::output::{self, manifest::CellTiming, trials, write_table, Manifest, TableWriter};
 use crate::progress::Progress;
 use crate::resources::{available_memory_bytes, format_bytes};
 use crate::sampler::{self, Cell, Method};
-use crate::spectrum::DenseWorkspace;
+use crate::shard::Shard;
+use crate::spectrum::{DenseWorkspace, RadiusRecord};
 use crate::summary::{self, Candidate, ConvergenceRow, RescalingRow, SummaryRow, TrialRow};
 use faer::c64;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Files the radius job writes, in the order a reader wants them.
@@ -33,13 +38,17 @@ pub struct RadiusOptions {
     pub method: Method,
     pub targets: Vec<f64>,
     pub seed: u64,
+    pub shard: Shard,
     pub threads: usize,
     pub out: PathBuf,
     pub force: bool,
+    pub resume: bool,
 }
 
 impl RadiusOptions {
-    pub fn to_json(&self) -> serde_json::Value {
+    /// Everything that determines the output bytes (not threads, not the folder): recorded in the
+    /// manifest and compared by `--resume` and `merge`.
+    pub fn identity(&self) -> serde_json::Value {
         serde_json::json!({
             "widths": self.widths,
             "trials": self.trials,
@@ -48,8 +57,46 @@ impl RadiusOptions {
             "method": self.method.name(),
             "targets": self.targets,
             "seed": self.seed,
-            "threads": self.threads,
-            "out": self.out,
+            "shard": self.shard.to_json(),
+        })
+    }
+
+    /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
+    pub fn from_identity(v: &serde_json::Value, out: PathBuf, threads: usize) -> Option<Self> {
+        let strings = |key: &str| -> Option<Vec<String>> {
+            v.get(key)?
+                .as_array()?
+                .iter()
+                .map(|x| x.as_str().map(String::from))
+                .collect()
+        };
+        Some(RadiusOptions {
+            widths: v["widths"]
+                .as_array()?
+                .iter()
+                .map(|x| x.as_u64().map(|w| w as usize))
+                .collect::<Option<_>>()?,
+            trials: v["trials"].as_u64()? as usize,
+            ensembles: strings("ensembles")?
+                .iter()
+                .map(|e| Ensemble::parse(e))
+                .collect::<Option<_>>()?,
+            scales: strings("scales")?
+                .iter()
+                .map(|s| Scale::parse(s).ok())
+                .collect::<Option<_>>()?,
+            method: Method::parse(v["method"].as_str()?)?,
+            targets: v["targets"]
+                .as_array()?
+                .iter()
+                .map(|x| x.as_f64())
+                .collect::<Option<_>>()?,
+            seed: v["seed"].as_u64()?,
+            shard: Shard::from_json(&v["shard"])?,
+            threads,
+            out,
+            force: false,
+            resume: false,
         })
     }
 }
@@ -135,14 +182,266 @@ pub struct RadiusReport {
     pub wall_seconds: f64,
 }
 
-/// Runs the whole job: validates, samples every cell in parallel over trials, and writes the
-/// CSVs and manifest. After every cell the summary files are rewritten atomically and the trial
-/// rows appended and synced, so an interrupted run keeps all finished cells (the manifest then
-/// says `"complete": false`).
-pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<RadiusReport, Error> {
-    let cells = plan(opts)?;
+/// The summary tables of the cells finished so far; rewritten atomically after each one.
+struct Tables {
+    summaries: Vec<SummaryRow>,
+    /// Sorted glorot-scale radii per (ensemble, width), for the Monte Carlo columns of rescaling.
+    glorot: HashMap<(&'static str, usize), Vec<f64>>,
+    candidates: Vec<Candidate>,
+}
+
+impl Tables {
+    fn new(targets: &[f64]) -> Self {
+        Tables {
+            summaries: Vec::new(),
+            glorot: HashMap::new(),
+            candidates: summary::candidates(targets),
+        }
+    }
+
+    fn add(&mut self, cell: &Cell, records: &[RadiusRecord], seconds: f64) -> &SummaryRow {
+        let sorted = summary::sorted_radii(records);
+        self.summaries
+            .push(summary::summary_row(cell, &sorted, seconds));
+        if cell.scale == Scale::Glorot {
+            self.glorot.insert((cell.ensemble.name(), cell.n), sorted);
+        }
+        self.summaries.last().expect("just pushed")
+    }
+
+    /// Writes the summary, convergence and rescaling tables for the first `done` cells. A width's
+    /// rescaling rows appear once any cell of it is done.
+    fn write(&self, out: &Path, cells: &[Cell], done: usize) -> Result<(), Error> {
+        write_table(&out.join(FILES[1]), &self.summaries)?;
+        let convergence: Vec<ConvergenceRow> = self
+            .summaries
+            .iter()
+            .map(summary::convergence_row)
+            .collect();
+        write_table(&out.join(FILES[2]), &convergence)?;
+        let mut rescaling: Vec<RescalingRow> = Vec::new();
+        let mut seen: Vec<(Ensemble, usize)> = Vec::new();
+        for c in &cells[..done] {
+            if seen.contains(&(c.ensemble, c.n)) {
+                continue;
+            }
+            seen.push((c.ensemble, c.n));
+            let mc = self
+                .glorot
+                .get(&(c.ensemble.name(), c.n))
+                .map(|v| v.as_slice());
+            rescaling.extend(summary::rescaling_rows(
+                c.ensemble,
+                c.n,
+                &self.candidates,
+                mc,
+            ));
+        }
+        // Rows grouped by ensemble, then width, whatever order the cells finished in.
+        let order = |e: &str| cells.iter().position(|c| c.ensemble.name() == e);
+        rescaling.sort_by_key(|r| (order(&r.ensemble), r.n));
+        write_table(&out.join(FILES[3]), &rescaling)
+    }
+}
+
+fn trial_rows<'a>(
+    cell: &'a Cell,
+    scale: &'a str,
+    first: u64,
+    records: &[RadiusRecord],
+) -> Vec<TrialRow<'a>> {
+    records
+        .iter()
+        .zip(first..)
+        .map(|(r, trial)| TrialRow {
+            ensemble: cell.ensemble.name(),
+            scale,
+            scale_factor: cell.factor,
+            method: cell.method.name(),
+            n: cell.n,
+            trial,
+            rho: r.rho,
+            n_outside: r.n_outside,
+        })
+        .collect()
+}
+
+/// Sorts parsed trial rows into the cells of a plan, checking that they are exactly this plan's
+/// rows, in order, for the trial slice `slice` (complete cells, then at most one partial one).
+fn assign_rows(
+    rows: &[trials::TrialLine],
+    cells: &[Cell],
+    slice: &Range<u64>,
+    what: &Path,
+) -> Result<Vec<Vec<RadiusRecord>>, Error> {
+    let per_cell = (slice.end - slice.start) as usize;
+    let mut records: Vec<Vec<RadiusRecord>> = vec![Vec::new(); cells.len()];
+    let mut ci = 0;
+    for (i, row) in rows.iter().enumerate() {
+        while ci < cells.len() && records[ci].len() == per_cell {
+            ci += 1;
+        }
+        let fits = cells.get(ci).is_some_and(|c| {
+            c.ensemble.name() == row.ensemble
+                && c.scale.label() == row.scale
+                && c.n == row.n
+                && row.trial == slice.start + records[ci].len() as u64
+        });
+        if !fits {
+            return Err(Error::usage(
+                "--resume",
+                format!(
+                    "'{}' row {} ({} {} n={} trial {}) does not belong to this run's plan",
+                    what.display(),
+                    i + 2,
+                    row.ensemble,
+                    row.scale,
+                    row.n,
+                    row.trial
+                ),
+            ));
+        }
+        records[ci].push(RadiusRecord {
+            rho: row.rho,
+            n_outside: row.n_outside,
+        });
+    }
+    Ok(records)
+}
+
+/// Reads `manifest.json` of an output folder as JSON.
+pub fn read_manifest(dir: &Path, flag: &'static str) -> Result<serde_json::Value, Error> {
+    let path = dir.join("manifest.json");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| Error::usage(flag, format!("cannot read '{}': {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| Error::usage(flag, format!("'{}' is not a manifest: {e}", path.display())))
+}
+
+/// Where an interrupted run left off: finished records per cell and their sampling seconds.
+struct Progressed {
+    records: Vec<Vec<RadiusRecord>>,
+    seconds: Vec<f64>,
+    trials_out: TableWriter,
+}
+
+fn start_fresh(opts: &RadiusOptions, cells: &[Cell]) -> Result<Progressed, Error> {
     output::check_no_previous(&opts.out, &FILES, opts.force)?;
     output::prepare_dir(&opts.out, "--out")?;
+    Ok(Progressed {
+        records: vec![Vec::new(); cells.len()],
+        seconds: vec![0.0; cells.len()],
+        trials_out: TableWriter::create(&opts.out.join(FILES[0]))?,
+    })
+}
+
+/// Picks up the run in `opts.out`: same version and options, rows kept up to the last complete
+/// one (a line torn by the crash is dropped).
+fn resume(
+    opts: &RadiusOptions,
+    cells: &[Cell],
+    slice: &Range<u64>,
+) -> Result<Option<Progressed>, Error> {
+    let manifest = read_manifest(&opts.out, "--resume")?;
+    if manifest["version"] != env!("CARGO_PKG_VERSION") {
+        return Err(Error::usage(
+            "--resume",
+            format!(
+                "the run in '{}' was made by mc-gumbel {}, this is {}; finish it with that version",
+                opts.out.display(),
+                manifest["version"],
+                env!("CARGO_PKG_VERSION")
+            ),
+        ));
+    }
+    if manifest["options"] != opts.identity() {
+        return Err(Error::usage(
+            "--resume",
+            format!(
+                "the run in '{}' was started with other options ({}); repeat its command line with --resume",
+                opts.out.display(),
+                manifest["options"]
+            ),
+        ));
+    }
+    if manifest["complete"] == true {
+        return Ok(None);
+    }
+    let path = opts.out.join(FILES[0]);
+    let partial = output::atomic::partial_path(&path);
+    if !partial.exists() {
+        return start_fresh(
+            &RadiusOptions {
+                force: true,
+                ..opts.clone()
+            },
+            cells,
+        )
+        .map(Some);
+    }
+    let file = trials::read(&partial, true)?;
+    let records = assign_rows(&file.rows, cells, slice, &partial)?;
+    let timings = manifest["cells"].as_array().cloned().unwrap_or_default();
+    let seconds = cells
+        .iter()
+        .map(|c| {
+            timings
+                .iter()
+                .find(|t| {
+                    t["ensemble"] == c.ensemble.name()
+                        && t["scale"] == c.scale.label()
+                        && t["n"] == c.n
+                })
+                .and_then(|t| t["seconds"].as_f64())
+                .unwrap_or(0.0)
+        })
+        .collect();
+    Ok(Some(Progressed {
+        records,
+        seconds,
+        trials_out: TableWriter::reopen(&path, file.valid_bytes)?,
+    }))
+}
+
+/// Runs the whole job: validates, samples every cell in parallel over trials, and writes the
+/// CSVs and manifest. Rows are appended and synced chunk by chunk; the summary files and the
+/// manifest are rewritten after each finished cell. Ctrl-C or SIGTERM stops after the chunk in
+/// flight with everything saved ([`Error::Interrupted`]).
+pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<RadiusReport, Error> {
+    let cells = plan(opts)?;
+    let slice = opts.shard.trials(opts.trials);
+    if slice.is_empty() {
+        return Err(Error::usage(
+            "--shard",
+            format!(
+                "{} shards of {} trials leave this shard empty; use fewer shards",
+                opts.shard.count, opts.trials
+            ),
+        ));
+    }
+    let state = if opts.resume {
+        resume(opts, &cells, &slice)?
+    } else {
+        Some(start_fresh(opts, &cells)?)
+    };
+    let Some(Progressed {
+        mut records,
+        mut seconds,
+        mut trials_out,
+    }) = state
+    else {
+        progress.line(
+            &indicatif::ProgressBar::hidden(),
+            &format!(
+                "nothing to resume: the run in '{}' is complete",
+                opts.out.display()
+            ),
+        );
+        return Ok(RadiusReport {
+            summaries: Vec::new(),
+            wall_seconds: 0.0,
+        });
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
@@ -152,70 +451,64 @@ pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<RadiusReport, Err
                 format!("cannot start {} threads: {e}", opts.threads),
             )
         })?;
+    interrupt::install();
 
     let started = Instant::now();
-    let mut manifest = Manifest::new("radius", Some(opts.seed), opts.threads, opts.to_json());
+    let mut manifest = Manifest::new("radius", Some(opts.seed), opts.threads, opts.identity());
     manifest.files = FILES.iter().map(|s| s.to_string()).collect();
-    let mut trials_out = TableWriter::create(&opts.out.join(FILES[0]))?;
-    let mut summaries: Vec<SummaryRow> = Vec::new();
-    let mut glorot: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
-    let candidates = candidates(&opts.targets);
+    let mut tables = Tables::new(&opts.targets);
+    let per_cell = slice.end - slice.start;
+    // From the first moment the folder says what it holds, so a run killed at once can resume.
+    manifest.write(&opts.out)?;
 
-    for cell in &cells {
-        let label = format!(
-            "{} {} n={}",
-            cell.ensemble.name(),
-            cell.scale.label(),
-            cell.n
-        );
-        let bar = progress.bar(&label, opts.trials as u64);
-        let t0 = Instant::now();
-        let tick = || bar.inc(1);
-        let records =
-            pool.install(|| sampler::sample_cell(cell, opts.seed, 0..opts.trials as u64, &tick))?;
-        let seconds = t0.elapsed().as_secs_f64();
-        bar.finish_and_clear();
-
+    for (ci, cell) in cells.iter().enumerate() {
         let scale_label = cell.scale.label();
-        let rows: Vec<TrialRow> = records
-            .iter()
-            .enumerate()
-            .map(|(t, r)| TrialRow {
-                ensemble: cell.ensemble.name(),
-                scale: &scale_label,
-                scale_factor: cell.factor,
-                method: cell.method.name(),
-                n: cell.n,
-                trial: t as u64,
-                rho: r.rho,
-                n_outside: r.n_outside,
-            })
-            .collect();
-        trials_out.append(&rows)?;
-
-        let sorted = summary::sorted_radii(&records);
-        let row = pool.install(|| summary::summary_row(cell, &sorted, seconds));
+        let label = format!("{} {} n={}", cell.ensemble.name(), scale_label, cell.n);
+        let bar = progress.bar(&label, per_cell);
+        bar.set_position(records[ci].len() as u64);
+        let tick = || bar.inc(1);
+        // Chunks start at one trial per thread and double while a chunk takes under 2 s: short
+        // enough that Ctrl-C answers quickly, long enough that syncing costs nothing.
+        let mut chunk = opts.threads as u64;
+        while (records[ci].len() as u64) < per_cell {
+            if interrupt::requested() {
+                return Err(interrupted(
+                    opts,
+                    &cells,
+                    ci,
+                    &tables,
+                    &mut trials_out,
+                    &mut manifest,
+                    started,
+                ));
+            }
+            let first = slice.start + records[ci].len() as u64;
+            let last = (first + chunk).min(slice.end);
+            let t0 = Instant::now();
+            let fresh =
+                pool.install(|| sampler::sample_cell(cell, opts.seed, first..last, &tick))?;
+            let took = t0.elapsed().as_secs_f64();
+            seconds[ci] += took;
+            trials_out.append(&trial_rows(cell, &scale_label, first, &fresh))?;
+            records[ci].extend(fresh);
+            if took < 2.0 {
+                chunk = (chunk * 2).min(1 << 20);
+            }
+        }
+        bar.finish_and_clear();
+        let row = pool.install(|| tables.add(cell, &records[ci], seconds[ci]).clone());
         progress.line(
             &bar,
             &format!(
-                "{label}: {} trials in {seconds:.2} s, mean rho {:.6}, P(rho > 1) = {:.4}",
-                opts.trials, row.mean, row.p_exceed_1
+                "{label}: {} trials in {:.2} s, mean rho {:.6}, P(rho > 1) = {:.4}",
+                per_cell, seconds[ci], row.mean, row.p_exceed_1
             ),
         );
-        summaries.push(row);
-        if cell.scale == Scale::Glorot {
-            glorot.insert((ensemble_index(opts, cell.ensemble), cell.n), sorted);
-        }
-        manifest.cells.push(CellTiming {
-            ensemble: cell.ensemble.name().into(),
-            scale: scale_label.clone(),
-            method: cell.method.name().into(),
-            n: cell.n,
-            trials: opts.trials,
-            seconds,
-        });
+        manifest
+            .cells
+            .push(timing(cell, per_cell as usize, seconds[ci]));
         manifest.wall_seconds = started.elapsed().as_secs_f64();
-        write_tables(opts, &summaries, &glorot, &candidates, &cells)?;
+        tables.write(&opts.out, &cells, ci + 1)?;
         manifest.write(&opts.out)?;
     }
 
@@ -224,49 +517,239 @@ pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<RadiusReport, Err
     manifest.wall_seconds = started.elapsed().as_secs_f64();
     manifest.write(&opts.out)?;
     Ok(RadiusReport {
-        summaries,
+        summaries: tables.summaries,
         wall_seconds: manifest.wall_seconds,
     })
 }
 
-fn ensemble_index(opts: &RadiusOptions, e: Ensemble) -> usize {
-    opts.ensembles
-        .iter()
-        .position(|&x| x == e)
-        .unwrap_or(usize::MAX)
+fn timing(cell: &Cell, trials: usize, seconds: f64) -> CellTiming {
+    CellTiming {
+        ensemble: cell.ensemble.name().into(),
+        scale: cell.scale.label(),
+        method: cell.method.name().into(),
+        n: cell.n,
+        trials,
+        seconds,
+    }
 }
 
-pub fn candidates(targets: &[f64]) -> Vec<Candidate> {
-    std::iter::once(Candidate::Paper)
-        .chain(targets.iter().map(|&p| Candidate::Exact(p)))
-        .collect()
-}
-
-/// Rewrites the summary, convergence and rescaling tables for the cells finished so far.
-fn write_tables(
+/// Saves what an interrupted run has and says how to continue it.
+fn interrupted(
     opts: &RadiusOptions,
-    summaries: &[SummaryRow],
-    glorot: &HashMap<(usize, usize), Vec<f64>>,
-    candidates: &[Candidate],
     cells: &[Cell],
-) -> Result<(), Error> {
-    write_table(&opts.out.join(FILES[1]), summaries)?;
-    let convergence: Vec<ConvergenceRow> = summaries.iter().map(summary::convergence_row).collect();
-    write_table(&opts.out.join(FILES[2]), &convergence)?;
-    // A width's rescaling rows appear once any cell of it is done; their Monte Carlo columns
-    // need the glorot-scale cell of that ensemble and width.
-    let mut rescaling: Vec<RescalingRow> = Vec::new();
-    let done = summaries.len();
-    for (ei, &ensemble) in opts.ensembles.iter().enumerate() {
-        for &n in &opts.widths {
-            let reached = cells[..done]
-                .iter()
-                .any(|c| c.ensemble == ensemble && c.n == n);
-            if reached {
-                let mc = glorot.get(&(ei, n)).map(|v| v.as_slice());
-                rescaling.extend(summary::rescaling_rows(ensemble, n, candidates, mc));
+    done: usize,
+    tables: &Tables,
+    trials_out: &mut TableWriter,
+    manifest: &mut Manifest,
+    started: Instant,
+) -> Error {
+    let saved = trials_out
+        .sync()
+        .and_then(|_| tables.write(&opts.out, cells, done))
+        .and_then(|_| {
+            manifest.wall_seconds = started.elapsed().as_secs_f64();
+            manifest.write(&opts.out)
+        });
+    if let Err(e) = saved {
+        return e;
+    }
+    let mut command: Vec<String> = std::env::args().collect();
+    if !command.iter().any(|a| a == "--resume") {
+        command.push("--resume".into());
+    }
+    Error::Interrupted {
+        resume: command.join(" "),
+    }
+}
+
+/// `mc-gumbel merge`: joins the outputs of the shards of one run into the files the unsharded run
+/// writes (trial rows and everything computed from them, byte for byte; `seconds` and the
+/// manifest's timings are sums over the shards).
+pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
+    const FLAG: &str = "merge";
+    if dirs.is_empty() {
+        return Err(Error::usage(FLAG, "name the shard folders to merge"));
+    }
+    let manifests: Vec<serde_json::Value> = dirs
+        .iter()
+        .map(|d| read_manifest(d, FLAG))
+        .collect::<Result<_, _>>()?;
+    let first = &manifests[0];
+    let without_shard = |m: &serde_json::Value| {
+        let mut o = m["options"].clone();
+        if let Some(map) = o.as_object_mut() {
+            map.remove("shard");
+        }
+        o
+    };
+    let mut shards: Vec<Option<usize>> = Vec::new();
+    for (dir, m) in dirs.iter().zip(&manifests) {
+        let name = dir.display();
+        if m["subcommand"] != "radius" {
+            return Err(Error::usage(
+                FLAG,
+                format!("'{name}' is not the output of a radius run"),
+            ));
+        }
+        if m["complete"] != true {
+            return Err(Error::usage(
+                FLAG,
+                format!("'{name}' is an unfinished run; finish it with --resume first"),
+            ));
+        }
+        if m["version"] != first["version"] {
+            return Err(Error::usage(
+                FLAG,
+                format!(
+                    "'{name}' was made by mc-gumbel {}, '{}' by {}",
+                    m["version"],
+                    dirs[0].display(),
+                    first["version"]
+                ),
+            ));
+        }
+        if m["options"]["seed"] != first["options"]["seed"] {
+            return Err(Error::usage(
+                FLAG,
+                format!(
+                    "'{name}' used seed {}, '{}' seed {}",
+                    m["options"]["seed"],
+                    dirs[0].display(),
+                    first["options"]["seed"]
+                ),
+            ));
+        }
+        if without_shard(m) != without_shard(first) {
+            return Err(Error::usage(
+                FLAG,
+                format!(
+                    "'{name}' ran with other parameters than '{}'",
+                    dirs[0].display()
+                ),
+            ));
+        }
+        let shard = Shard::from_json(&m["options"]["shard"])
+            .ok_or_else(|| Error::usage(FLAG, format!("'{name}' has no shard in its manifest")))?;
+        if shard.count != Shard::from_json(&first["options"]["shard"]).map_or(0, |s| s.count) {
+            return Err(Error::usage(
+                FLAG,
+                format!(
+                    "'{name}' is one of {} shards, '{}' of another count",
+                    shard.count,
+                    dirs[0].display()
+                ),
+            ));
+        }
+        if shards.len() < shard.count {
+            shards.resize(shard.count, None);
+        }
+        if let Some(j) = shards[shard.index] {
+            return Err(Error::usage(
+                FLAG,
+                format!(
+                    "shard {}/{} is given twice ('{}' and '{name}')",
+                    shard.index,
+                    shard.count,
+                    dirs[j].display()
+                ),
+            ));
+        }
+        shards[shard.index] = Some(dirs.iter().position(|d| d == dir).unwrap_or(0));
+    }
+    let missing: Vec<String> = shards
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_none())
+        .map(|(i, _)| format!("{i}/{}", shards.len()))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::usage(
+            FLAG,
+            format!("shards {} are missing", missing.join(", ")),
+        ));
+    }
+
+    let opts = RadiusOptions::from_identity(&first["options"], out.to_path_buf(), threads)
+        .ok_or_else(|| {
+            Error::usage(
+                FLAG,
+                format!(
+                    "cannot read the options in '{}'",
+                    dirs[0].join("manifest.json").display()
+                ),
+            )
+        })?;
+    let opts = RadiusOptions {
+        shard: Shard::WHOLE,
+        force,
+        ..opts
+    };
+    let cells = plan(&opts)?;
+    let mut records: Vec<Vec<RadiusRecord>> = vec![Vec::new(); cells.len()];
+    let mut seconds = vec![0.0; cells.len()];
+    for (index, slot) in shards.iter().enumerate() {
+        let dir = &dirs[slot.expect("checked above")];
+        let shard = Shard {
+            index,
+            count: shards.len(),
+        };
+        let path = dir.join(FILES[0]);
+        let file = trials::read(&path, false)?;
+        let parts = assign_rows(&file.rows, &cells, &shard.trials(opts.trials), &path)?;
+        for (ci, part) in parts.into_iter().enumerate() {
+            if part.len() as u64 != shard.trials(opts.trials).end - shard.trials(opts.trials).start
+            {
+                return Err(Error::usage(
+                    FLAG,
+                    format!(
+                        "'{}' lacks rows of {} {} n={}",
+                        path.display(),
+                        cells[ci].ensemble.name(),
+                        cells[ci].scale.label(),
+                        cells[ci].n
+                    ),
+                ));
             }
+            records[ci].extend(part);
+        }
+        let timings = manifests[slot.expect("checked")]["cells"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for (ci, c) in cells.iter().enumerate() {
+            seconds[ci] += timings
+                .iter()
+                .find(|t| {
+                    t["ensemble"] == c.ensemble.name()
+                        && t["scale"] == c.scale.label()
+                        && t["n"] == c.n
+                })
+                .and_then(|t| t["seconds"].as_f64())
+                .unwrap_or(0.0);
         }
     }
-    write_table(&opts.out.join(FILES[3]), &rescaling)
+
+    output::check_no_previous(out, &FILES, force)?;
+    output::prepare_dir(out, "--out")?;
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::usage("--threads", e.to_string()))?;
+    let mut manifest = Manifest::new("radius", Some(opts.seed), threads, opts.identity());
+    manifest.files = FILES.iter().map(|s| s.to_string()).collect();
+    manifest.merged_from = dirs.iter().map(|d| d.display().to_string()).collect();
+    let mut trials_out = TableWriter::create(&out.join(FILES[0]))?;
+    let mut tables = Tables::new(&opts.targets);
+    for (ci, cell) in cells.iter().enumerate() {
+        let scale_label = cell.scale.label();
+        trials_out.append(&trial_rows(cell, &scale_label, 0, &records[ci]))?;
+        pool.install(|| tables.add(cell, &records[ci], seconds[ci]));
+        manifest.cells.push(timing(cell, opts.trials, seconds[ci]));
+    }
+    tables.write(out, &cells, cells.len())?;
+    trials_out.finish()?;
+    manifest.complete = true;
+    manifest.wall_seconds = started.elapsed().as_secs_f64();
+    manifest.write(out)
 }

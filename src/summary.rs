@@ -186,6 +186,13 @@ impl Candidate {
     }
 }
 
+/// The candidates of `rescaling.csv`: the published factor, then one exact calibration per target.
+pub fn candidates(targets: &[f64]) -> Vec<Candidate> {
+    std::iter::once(Candidate::Paper)
+        .chain(targets.iter().map(|&p| Candidate::Exact(p)))
+        .collect()
+}
+
 /// Rows of `rescaling.csv` for one ensemble and width. `glorot_sorted` are the radii sampled at
 /// scale 1, if the run drew them: since `rho(sW) = s rho(W)`, `P(rho(sW) > 1)` is the share of
 /// them above `1/s`, with no extra sampling.

@@ -4,7 +4,6 @@
 use crate::ensemble::Ensemble;
 use crate::error::Error;
 use crate::output::{self, write_table, Manifest};
-use crate::radius::candidates;
 use crate::summary::{self, RescalingRow};
 use crate::theory::{self, KostlanLaw, Symmetry};
 use rayon::prelude::*;
@@ -82,7 +81,7 @@ pub fn run(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
                 format!("cannot start {} threads: {e}", opts.threads),
             )
         })?;
-    let candidates = candidates(&opts.targets);
+    let candidates = summary::candidates(&opts.targets);
     let (rows, rescaling): (Vec<TheoryRow>, Vec<Vec<RescalingRow>>) = pool.install(|| {
         opts.widths
             .par_iter()

@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use std::fs::{File, OpenOptions};
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// The name a file has while it is being written; never mistaken for a finished output.
@@ -10,7 +10,7 @@ pub fn partial_name(name: &str) -> String {
     format!("{name}.partial")
 }
 
-fn partial_path(path: &Path) -> PathBuf {
+pub fn partial_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -52,6 +52,30 @@ impl AppendFile {
             partial,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Opens the `.partial` file of an interrupted run, cut back to its first `valid_bytes`.
+    pub fn reopen(path: &Path, valid_bytes: u64) -> Result<Self, Error> {
+        let partial = partial_path(path);
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&partial)
+            .map_err(|e| Error::io(partial.clone(), e))?;
+        file.set_len(valid_bytes)
+            .and_then(|_| file.seek(std::io::SeekFrom::End(0)).map(|_| ()))
+            .map_err(|e| Error::io(partial.clone(), e))?;
+        Ok(AppendFile {
+            writer: BufWriter::new(file),
+            partial,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The `.partial` file this writes to.
+    pub fn partial_path(&self) -> &Path {
+        &self.partial
     }
 
     /// Pushes what has been written so far to the disk, so finished work survives a crash.

@@ -68,6 +68,9 @@ pub struct Manifest {
     pub complete: bool,
     pub cells: Vec<CellTiming>,
     pub files: Vec<String>,
+    /// The shard folders a `merge` joined; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<String>,
     pub host: Host,
 }
 
@@ -94,6 +97,7 @@ impl Manifest {
             complete: false,
             cells: Vec::new(),
             files: Vec::new(),
+            merged_from: Vec::new(),
             host: Host::detect(),
         }
     }

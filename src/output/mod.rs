@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod manifest;
 pub mod table;
+pub mod trials;
 
 pub use atomic::{write_atomic, AppendFile};
 pub use manifest::Manifest;

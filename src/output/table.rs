@@ -34,6 +34,16 @@ impl TableWriter {
         })
     }
 
+    /// Continues a table left by an interrupted run: keeps its first `valid_bytes` (header and
+    /// complete rows) and appends after them.
+    pub fn reopen(path: &Path, valid_bytes: u64) -> Result<Self, Error> {
+        Ok(TableWriter {
+            file: AppendFile::reopen(path, valid_bytes)?,
+            path: path.to_path_buf(),
+            header_written: valid_bytes > 0,
+        })
+    }
+
     pub fn append<R: Serialize>(&mut self, rows: &[R]) -> Result<(), Error> {
         let mut w = csv::WriterBuilder::new()
             .has_headers(!self.header_written)
@@ -45,6 +55,11 @@ impl TableWriter {
         w.flush().map_err(|e| Error::io(self.path.clone(), e))?;
         drop(w);
         self.header_written |= !rows.is_empty();
+        self.file.sync()
+    }
+
+    /// Flushes and syncs what has been appended.
+    pub fn sync(&mut self) -> Result<(), Error> {
         self.file.sync()
     }
 
