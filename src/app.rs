@@ -3,7 +3,7 @@
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::radius;
+use crate::{density, hidden, radius};
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
@@ -12,7 +12,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             radius::run(&opts, Progress::new(cli.radius.common.quiet))?;
             Ok(())
         }
-        Some(command) => match command {},
+        Some(Command::Hidden(args)) => {
+            hidden::run(&args.resolve()?, Progress::new(args.matrices.common.quiet))?;
+            Ok(())
+        }
+        Some(Command::Density(args)) => {
+            density::run(&args.resolve()?, Progress::new(args.matrices.common.quiet))?;
+            Ok(())
+        }
     }
 }
 

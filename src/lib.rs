@@ -7,9 +7,12 @@
 
 pub mod app;
 pub mod cli;
+pub mod density;
 pub mod ensemble;
 pub mod error;
+pub mod hidden;
 pub mod output;
+pub mod plan;
 pub mod progress;
 pub mod radius;
 pub mod resources;
