@@ -291,7 +291,7 @@ pub struct MatrixArgs {
     pub scale: String,
     /// Ring r_min,r_max of diag-uniform's eigenvalue moduli (uniform by area), before scaling
     /// [default: 0,1]
-    #[arg(long, value_name = "R_MIN,R_MAX")]
+    #[arg(long, value_name = "R_MIN,R_MAX", allow_hyphen_values = true)]
     pub ring: Option<String>,
     /// Seed of every random stream (same seed, same bytes, whatever the thread count)
     #[arg(long, default_value_t = 1)]
