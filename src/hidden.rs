@@ -190,7 +190,7 @@ impl<T: Signal> Propagator<T> {
             let threshold = schedule.explode_factor * t as f64;
             let mut batch_sum = 0.0;
             let record = next_record.next_if_eq(&t).is_some();
-            for j in 0..batch {
+            for (j, pass) in first_pass.iter_mut().enumerate() {
                 let s = if self.alive[j] {
                     let s = inv_n * self.h.col(j).iter().map(|x| x.abs2()).sum::<f64>();
                     // NaN (inf - inf inside the product) is an overflow too.
@@ -204,8 +204,8 @@ impl<T: Signal> Propagator<T> {
                 } else {
                     f64::INFINITY
                 };
-                if s > threshold && first_pass[j].is_none() {
-                    first_pass[j] = Some(t);
+                if s > threshold && pass.is_none() {
+                    *pass = Some(t);
                 }
                 batch_sum += s;
                 if record {
