@@ -434,8 +434,8 @@ pub struct DensityArgs {
     /// Histogram bins on [0, r_max)
     #[arg(long, value_name = "N", default_value_t = 200)]
     pub bins: usize,
-    /// Upper edge of the histogram [default: 2 x the scale factor (x the ring's r_max for
-    /// diag-uniform when above 1)]
+    /// Upper edge of the histogram [default: 2 x the scale factor, more below n = 60 so that
+    /// no modulus overflows; times the ring's r_max for diag-uniform when above 1]
     #[arg(long, value_name = "R")]
     pub r_max: Option<f64>,
     #[command(flatten)]

@@ -21,11 +21,21 @@ use std::time::Instant;
 pub const FILES: [&str; 3] = ["density.csv", "density_summary.csv", "manifest.json"];
 
 /// Default upper edge of the histogram, in units of the spectrum's natural radius (the scale
-/// factor, times the ring's outer radius for diag-uniform when that exceeds 1). Twice the
-/// circular-law edge: complex Ginibre puts an eigenvalue beyond it with probability far below
-/// 1e-100 at n >= 2, so no modulus overflows in practice; any that do are counted in
-/// `mass_beyond_r_max` of the summary.
+/// factor, times the ring's outer radius for diag-uniform when that exceeds 1): twice the
+/// circular-law edge, or [`modulus_bound`] where that is larger (widths below about 60), so that
+/// no modulus overflows in practice. Any that do are counted in `mass_beyond_r_max`.
 pub const DEFAULT_R_MAX_FACTOR: f64 = 2.0;
+
+/// A radius that a complex-Ginibre eigenvalue modulus (variance `1/n`) exceeds with probability
+/// below `e^-45`: `R^2 = 1 + (12 sqrt(n) + 80)/n`. A uniformly chosen modulus squared is
+/// `Gamma(k,1)/n` for a uniform `k <= n`, so its tail is at most `P(Gamma(n,1) > n + t)` with
+/// `t = 12 sqrt(n) + 80`, which the Chernoff bound `exp(-t^2 / 2(n+t))` puts below `e^-45` for
+/// every `n >= 1`. (At small widths the density reaches well beyond `2`: at `n = 3` about
+/// `2e-4` of the mass lies there.)
+pub fn modulus_bound(n: usize) -> f64 {
+    let n = n as f64;
+    (1.0 + (12.0 * n.sqrt() + 80.0) / n).sqrt()
+}
 
 /// The density job's options, resolved and validated.
 #[derive(Clone, Debug)]
@@ -65,7 +75,7 @@ pub fn default_r_max(cell: &Cell) -> f64 {
         Ensemble::DiagUniform { r_max, .. } => r_max.max(1.0),
         _ => 1.0,
     };
-    DEFAULT_R_MAX_FACTOR * cell.factor * radius
+    DEFAULT_R_MAX_FACTOR.max(modulus_bound(cell.n)) * cell.factor * radius
 }
 
 /// Histogram bins `[k h, (k+1) h)`, `h = r_max / bins`, of one matrix's moduli.
@@ -165,8 +175,8 @@ pub struct DensitySummaryRow {
     pub trials: usize,
     /// Share of all eigenvalues with modulus > 1.
     pub mass_outside_unit_circle: f64,
-    /// 95% normal interval from the per-trial fractions (eigenvalues of one matrix are
-    /// dependent; trials are not).
+    /// 95% interval: the union of the normal interval from the per-trial fractions and the
+    /// pooled Wilson interval (see [`cell_rows`]).
     pub mass_outside_lo: f64,
     pub mass_outside_hi: f64,
     /// Exact for complex Ginibre: `1 - F_n(1/c)`, `F_n` the modulus CDF.
@@ -193,12 +203,11 @@ pub fn exact_bin(law: &KostlanLaw, a: f64, b: f64, c: f64) -> f64 {
 }
 
 /// `P(|lambda| > 1)` for a uniformly chosen eigenvalue of `c W`, `W` complex Ginibre:
-/// `int_{1/c}^inf f_n`. The density vanishes (below 1e-300) beyond `r = 1 + 1` for every `n`,
-/// so the tail is integrated on `[1/c, max(1/c, 1) + 1]`, with panels fine enough to resolve the
-/// edge layer of width `~1/sqrt(n)`.
+/// `int_{1/c}^inf f_n`, integrated up to [`modulus_bound`] (what lies beyond is below `e^-45`)
+/// with panels fine enough to resolve the edge layer of width `~1/sqrt(n)`.
 pub fn exact_mass_outside(law: &KostlanLaw, c: f64) -> f64 {
     let a = 1.0 / c;
-    let b = a.max(1.0) + 1.0;
+    let b = a.max(modulus_bound(law.n()));
     let panels = 200 + 10 * (law.n() as f64).sqrt() as usize;
     let mut integral = 0.0;
     gauss_legendre_nodes(a, b, panels, |r, w| integral += w * law.modulus_density(r));
@@ -245,6 +254,12 @@ pub fn cell_rows(
         .collect();
     let (mean, sd) = stats::mean_sd(&fractions);
     let half = Z95 * sd / (fractions.len() as f64).sqrt();
+    // The normal interval from per-trial fractions is the honest one (eigenvalues of one matrix
+    // are dependent, trials are not), but it collapses to a point when every trial has the same
+    // count, e.g. none outside. The pooled Wilson interval, which treats moduli as independent,
+    // stays open there; the union of the two is reported.
+    let outside: usize = hists.iter().map(|h| h.outside_unit).sum();
+    let (w_lo, w_hi) = stats::wilson(outside, hists.len() * cell.n, Z95);
     let beyond: usize = hists.iter().map(|h| h.beyond).sum();
     let summary = DensitySummaryRow {
         ensemble,
@@ -252,8 +267,8 @@ pub fn cell_rows(
         n: cell.n,
         trials: hists.len(),
         mass_outside_unit_circle: mean,
-        mass_outside_lo: (mean - half).max(0.0),
-        mass_outside_hi: (mean + half).min(1.0),
+        mass_outside_lo: (mean - half).max(0.0).min(w_lo),
+        mass_outside_hi: (mean + half).min(1.0).max(w_hi),
         exact_mass_outside: law.map(|l| exact_mass_outside(&l, cell.factor)),
         r_max,
         mass_beyond_r_max: beyond as f64 / total,
@@ -347,6 +362,18 @@ mod tests {
             .map(|k| h * circular_law_bin(k as f64 * h, (k + 1) as f64 * h, c))
             .sum();
         assert!((total - 1.0).abs() < 1e-12, "{total}");
+    }
+
+    #[test]
+    fn modulus_bound_holds_the_whole_density() {
+        for n in [1usize, 2, 3, 10, 64, 1000] {
+            let law = KostlanLaw::new(n);
+            let mut total = 0.0;
+            gauss_legendre_nodes(0.0, modulus_bound(n), 400, |r, w| {
+                total += w * law.modulus_density(r)
+            });
+            assert!((total - 1.0).abs() < 1e-12, "n={n}: {total}");
+        }
     }
 
     #[test]
