@@ -26,11 +26,11 @@ fn orthogonal_mean_is_t_at_every_step() {
         ensemble: Ensemble::Orthogonal,
         scale: Scale::Glorot,
         factor: 1.0,
-        n: 48,
+        n: 32,
         method: Method::Dense,
     };
-    let (trials, batch) = (160, 8);
-    let sched = schedule(400);
+    let (trials, batch) = (128, 8);
+    let sched = schedule(300);
     let runs: Vec<Run> = hidden::sample_cell(&cell, 7, 0..trials, batch, &sched, &|| {})
         .unwrap()
         .into_iter()
