@@ -3,13 +3,21 @@
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::{radius, theory_table};
+use crate::{density, hidden, radius, theory_table};
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         None => {
             let opts = cli.radius.resolve()?;
             radius::run(&opts, Progress::new(cli.radius.common.quiet))?;
+            Ok(())
+        }
+        Some(Command::Hidden(args)) => {
+            hidden::run(&args.resolve()?, Progress::new(args.matrices.common.quiet))?;
+            Ok(())
+        }
+        Some(Command::Density(args)) => {
+            density::run(&args.resolve()?, Progress::new(args.matrices.common.quiet))?;
             Ok(())
         }
         Some(Command::Merge(args)) => {

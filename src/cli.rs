@@ -1,7 +1,9 @@
 //! Command-line interface: clap definitions, and their resolution into plain option structs.
 
+use crate::density::DensityOptions;
 use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
+use crate::hidden::HiddenOptions;
 use crate::radius::RadiusOptions;
 use crate::sampler::Method;
 use crate::shard::Shard;
@@ -62,6 +64,10 @@ pub enum Command {
         after_help = "Examples:\n  mc-gumbel --widths 1024 --trials 10000 --shard 0/2 --out shards/0\n  mc-gumbel --widths 1024 --trials 10000 --shard 1/2 --out shards/1\n  mc-gumbel merge shards/0 shards/1 --out results"
     )]
     Merge(MergeArgs),
+    /// Hidden-state norms of the linear RNN h_t = W h_{t-1} + x_t, beside each W's radius
+    Hidden(HiddenArgs),
+    /// Histogram of all eigenvalue moduli against the exact (Kostlan) and circular laws
+    Density(DensityArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -342,6 +348,200 @@ impl RadiusArgs {
             out: self.common.out.clone(),
             force: self.common.force,
             resume: self.resume,
+        })
+    }
+}
+
+/// Matrix options shared by the jobs that run any ensemble (`hidden`, `density`).
+#[derive(Debug, Args, Clone)]
+pub struct MatrixArgs {
+    /// Matrix widths n >= 2: a list (64,256,1024) and/or ranges, geometric 16..4096:x2 or
+    /// arithmetic 100..1000:+100
+    #[arg(long, value_name = "LIST", default_value = "64,256,1024")]
+    pub widths: String,
+    /// Ensembles, comma-separated: complex-ginibre, real-ginibre, glorot-uniform,
+    /// truncated-normal, orthogonal, diag-uniform
+    #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
+    pub ensemble: String,
+    /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published
+    /// rescaling), exact:P (P(rho > 1) = P exactly for complex Ginibre), or a number
+    #[arg(long, value_name = "LIST", default_value = "glorot")]
+    pub scale: String,
+    /// Ring r_min,r_max of diag-uniform's eigenvalue moduli (uniform by area), before scaling
+    /// [default: 0,1]
+    #[arg(long, value_name = "R_MIN,R_MAX", allow_hyphen_values = true)]
+    pub ring: Option<String>,
+    /// Seed of every random stream (same seed, same bytes, whatever the thread count)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Parses `--ring r_min,r_max`: `0 <= r_min <= r_max`, `r_max > 0`, both finite.
+pub fn parse_ring(text: &str) -> Result<(f64, f64), Error> {
+    const FLAG: &str = "--ring";
+    let items = split_list(FLAG, text)?;
+    let bad = || {
+        Error::usage(
+            FLAG,
+            format!("'{text}' is not a ring; write R_MIN,R_MAX (e.g. 0.9,0.999)"),
+        )
+    };
+    let [lo, hi] = items[..] else {
+        return Err(bad());
+    };
+    let (lo, hi): (f64, f64) = (
+        lo.parse().map_err(|_| bad())?,
+        hi.parse().map_err(|_| bad())?,
+    );
+    if !(lo.is_finite() && hi.is_finite() && lo >= 0.0 && hi > 0.0) {
+        return Err(Error::usage(
+            FLAG,
+            format!("'{text}': radii must be finite, r_min >= 0 and r_max > 0"),
+        ));
+    }
+    if lo > hi {
+        return Err(Error::usage(
+            FLAG,
+            format!("'{text}': r_min must not exceed r_max"),
+        ));
+    }
+    Ok((lo, hi))
+}
+
+/// The resolved matrix options: widths, ensembles (with the ring in `diag-uniform`), scales.
+pub struct MatrixOptions {
+    pub widths: Vec<usize>,
+    pub ensembles: Vec<Ensemble>,
+    pub scales: Vec<Scale>,
+    pub threads: usize,
+}
+
+impl MatrixArgs {
+    pub fn resolve(&self) -> Result<MatrixOptions, Error> {
+        let mut ensembles = parse_ensembles(&self.ensemble, &Ensemble::ALL_NAMES)?;
+        if let Some(ring) = &self.ring {
+            let (lo, hi) = parse_ring(ring)?;
+            let mut used = false;
+            for e in &mut ensembles {
+                if let Ensemble::DiagUniform { r_min, r_max } = e {
+                    (*r_min, *r_max) = (lo, hi);
+                    used = true;
+                }
+            }
+            if !used {
+                return Err(Error::usage(
+                    "--ring",
+                    "the ring applies only to --ensemble diag-uniform, which is not selected",
+                ));
+            }
+        }
+        Ok(MatrixOptions {
+            widths: parse_widths(&self.widths)?,
+            ensembles,
+            scales: parse_scales(&self.scale)?,
+            threads: resolve_threads(self.threads)?,
+        })
+    }
+}
+
+/// Refuses a zero count for `flag`.
+fn positive(flag: &'static str, value: usize, what: &str) -> Result<usize, Error> {
+    if value == 0 {
+        return Err(Error::usage(flag, format!("need at least 1 {what}")));
+    }
+    Ok(value)
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct HiddenArgs {
+    /// Matrices W sampled per ensemble, scale and width
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub trials: usize,
+    /// Steps t of the recurrence
+    #[arg(long, value_name = "T", default_value_t = 3000)]
+    pub steps: usize,
+    /// Independent input sequences run through each W
+    #[arg(long, value_name = "B", default_value_t = 8)]
+    pub batch: usize,
+    /// Log-spaced record times beyond t = 100 (every t up to 100 is recorded)
+    #[arg(long, value_name = "K", default_value_t = 60)]
+    pub points: usize,
+    /// A run has exploded once ||h_t||^2/n > FACTOR * t (t is the infinite-width mean)
+    #[arg(long, value_name = "FACTOR", default_value_t = 10.0)]
+    pub explode_factor: f64,
+    #[command(flatten)]
+    pub matrices: MatrixArgs,
+}
+
+impl HiddenArgs {
+    pub fn resolve(&self) -> Result<HiddenOptions, Error> {
+        if !(self.explode_factor > 0.0 && self.explode_factor.is_finite()) {
+            return Err(Error::usage(
+                "--explode-factor",
+                format!("{} is not a positive finite factor", self.explode_factor),
+            ));
+        }
+        let m = self.matrices.resolve()?;
+        Ok(HiddenOptions {
+            widths: m.widths,
+            trials: resolve_trials(self.trials)?,
+            ensembles: m.ensembles,
+            scales: m.scales,
+            steps: positive("--steps", self.steps, "step")?,
+            batch: positive("--batch", self.batch, "sequence per batch")?,
+            points: self.points,
+            explode_factor: self.explode_factor,
+            seed: self.matrices.seed,
+            threads: m.threads,
+            out: self.matrices.common.out.clone(),
+            force: self.matrices.common.force,
+        })
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DensityArgs {
+    /// Matrices sampled per ensemble, scale and width
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub trials: usize,
+    /// Histogram bins on [0, r_max)
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub bins: usize,
+    /// Upper edge of the histogram [default: 2 x the scale factor, more below n = 60 so that
+    /// no modulus overflows; times the ring's r_max for diag-uniform when above 1]
+    #[arg(long, value_name = "R")]
+    pub r_max: Option<f64>,
+    #[command(flatten)]
+    pub matrices: MatrixArgs,
+}
+
+impl DensityArgs {
+    pub fn resolve(&self) -> Result<DensityOptions, Error> {
+        if let Some(r) = self.r_max {
+            if !(r > 0.0 && r.is_finite()) {
+                return Err(Error::usage(
+                    "--r-max",
+                    format!("{r} is not a positive finite radius"),
+                ));
+            }
+        }
+        let m = self.matrices.resolve()?;
+        Ok(DensityOptions {
+            widths: m.widths,
+            trials: resolve_trials(self.trials)?,
+            ensembles: m.ensembles,
+            scales: m.scales,
+            bins: positive("--bins", self.bins, "bin")?,
+            r_max: self.r_max,
+            seed: self.matrices.seed,
+            threads: m.threads,
+            out: self.matrices.common.out.clone(),
+            force: self.matrices.common.force,
         })
     }
 }

@@ -32,6 +32,16 @@ impl Ensemble {
         "orthogonal",
     ];
 
+    /// Names accepted by the jobs that run any ensemble (`hidden`, `density`).
+    pub const ALL_NAMES: [&'static str; 6] = [
+        "complex-ginibre",
+        "real-ginibre",
+        "glorot-uniform",
+        "truncated-normal",
+        "orthogonal",
+        "diag-uniform",
+    ];
+
     pub fn parse(name: &str) -> Option<Ensemble> {
         Some(match name {
             "complex-ginibre" => Ensemble::ComplexGinibre,

@@ -7,10 +7,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod density;
 pub mod ensemble;
 pub mod error;
+pub mod hidden;
 pub mod interrupt;
 pub mod output;
+pub mod plan;
 pub mod progress;
 pub mod radius;
 pub mod resources;

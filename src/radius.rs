@@ -8,12 +8,10 @@ use crate::error::Error;
 use crate::interrupt;
 use crate::output::{self, manifest::CellTiming, trials, write_table, Manifest, TableWriter};
 use crate::progress::Progress;
-use crate::resources::{available_memory_bytes, format_bytes};
 use crate::sampler::{self, Cell, Method};
 use crate::shard::Shard;
-use crate::spectrum::{DenseWorkspace, RadiusRecord};
+use crate::spectrum::RadiusRecord;
 use crate::summary::{self, Candidate, ConvergenceRow, RescalingRow, SummaryRow, TrialRow};
-use faer::c64;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -103,76 +101,27 @@ impl RadiusOptions {
 
 /// Every cell of the run, in output order, or the first reason the plan cannot run.
 pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
-    let mut cells = Vec::new();
-    for &ensemble in &opts.ensembles {
-        if !opts.method.supports(ensemble) {
-            return Err(Error::usage(
-                "--method",
-                format!(
-                    "method '{}' cannot sample {}; it is exact for complex-ginibre only (use --method dense)",
-                    opts.method.name(),
-                    ensemble.name()
-                ),
-            ));
-        }
-        for &scale in &opts.scales {
-            for &n in &opts.widths {
-                let factor = scale.factor(n).ok_or_else(|| {
-                    Error::usage(
-                        "--scale",
-                        format!(
-                            "'{}' is undefined at width {n}: the published rescaling needs gamma_n > 0, i.e. n >= 164",
-                            scale.label()
-                        ),
-                    )
-                })?;
-                cells.push(Cell {
-                    ensemble,
-                    scale,
-                    factor,
-                    n,
-                    method: opts.method,
-                });
-            }
-        }
+    if let Some(e) = opts.ensembles.iter().find(|&&e| !opts.method.supports(e)) {
+        return Err(Error::usage(
+            "--method",
+            format!(
+                "method '{}' cannot sample {}; {} (use --method dense)",
+                opts.method.name(),
+                e.name(),
+                match opts.method {
+                    Method::Kostlan => "it is exact for complex-ginibre only",
+                    _ => "the Hessenberg model holds for complex- and real-ginibre only",
+                }
+            ),
+        ));
     }
-    check_memory(opts, &cells)?;
+    let cells = crate::plan::cells(&opts.ensembles, &opts.scales, &opts.widths, opts.method)?;
+    crate::plan::check_memory(
+        &cells,
+        opts.threads.min(opts.trials),
+        crate::plan::dense_bytes,
+    )?;
     Ok(cells)
-}
-
-fn check_memory(opts: &RadiusOptions, cells: &[Cell]) -> Result<(), Error> {
-    let Some(available) = available_memory_bytes() else {
-        return Ok(());
-    };
-    for cell in cells.iter().filter(|c| c.method != Method::Kostlan) {
-        let per_worker = if cell.ensemble.is_complex() {
-            DenseWorkspace::<c64>::bytes(cell.n, cell.method.form())
-        } else {
-            DenseWorkspace::<f64>::bytes(cell.n, cell.method.form())
-        };
-        // Orthogonal draws also hold the QR factors: count them as a second workspace.
-        let per_worker = per_worker
-            * if cell.ensemble == Ensemble::Orthogonal {
-                3
-            } else {
-                1
-            };
-        let need = per_worker * opts.threads.min(opts.trials) as u128;
-        if need > available as u128 {
-            return Err(Error::usage(
-                "--widths",
-                format!(
-                    "width {} needs about {} of dense matrices for {} thread(s), but only {} is available; \
-                     use smaller widths, fewer --threads, or --method kostlan for complex-ginibre",
-                    cell.n,
-                    format_bytes(need),
-                    opts.threads.min(opts.trials),
-                    format_bytes(available as u128)
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// What a finished run reports back to the caller.
@@ -442,15 +391,7 @@ pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<RadiusReport, Err
             wall_seconds: 0.0,
         });
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()
-        .map_err(|e| {
-            Error::usage(
-                "--threads",
-                format!("cannot start {} threads: {e}", opts.threads),
-            )
-        })?;
+    let pool = crate::plan::thread_pool(opts.threads)?;
     interrupt::install();
 
     let started = Instant::now();
@@ -732,10 +673,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Resul
     output::check_no_previous(out, &FILES, force)?;
     output::prepare_dir(out, "--out")?;
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Error::usage("--threads", e.to_string()))?;
+    let pool = crate::plan::thread_pool(threads)?;
     let mut manifest = Manifest::new("radius", Some(opts.seed), threads, opts.identity());
     manifest.files = FILES.iter().map(|s| s.to_string()).collect();
     manifest.merged_from = dirs.iter().map(|d| d.display().to_string()).collect();

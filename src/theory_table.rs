@@ -72,15 +72,7 @@ pub fn run(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
     output::check_no_previous(&opts.out, &FILES, opts.force)?;
     output::prepare_dir(&opts.out, "--out")?;
     let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()
-        .map_err(|e| {
-            Error::usage(
-                "--threads",
-                format!("cannot start {} threads: {e}", opts.threads),
-            )
-        })?;
+    let pool = crate::plan::thread_pool(opts.threads)?;
     let candidates = summary::candidates(&opts.targets);
     let (rows, rescaling): (Vec<TheoryRow>, Vec<Vec<RescalingRow>>) = pool.install(|| {
         opts.widths

@@ -1,0 +1,394 @@
+//! The `density` job: histograms of all eigenvalue moduli per ensemble x scale x width, beside
+//! Kostlan's exact modulus density (complex Ginibre) and the circular law, and the share of
+//! eigenvalues outside the unit circle.
+
+use crate::ensemble::{self, Ensemble, Scale};
+use crate::error::Error;
+use crate::hidden::ensemble_json;
+use crate::output::{self, manifest::CellTiming, write_table, Manifest};
+use crate::plan;
+use crate::progress::Progress;
+use crate::sampler::{for_each_trial, Cell, Method};
+use crate::spectrum::{DenseWorkspace, Eigen};
+use crate::stats::{self, Z95};
+use crate::theory::{gauss_legendre_nodes, KostlanLaw};
+use faer::c64;
+use serde::Serialize;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Files the density job writes.
+pub const FILES: [&str; 3] = ["density.csv", "density_summary.csv", "manifest.json"];
+
+/// Default upper edge of the histogram, in units of the spectrum's natural radius (the scale
+/// factor, times the ring's outer radius for diag-uniform when that exceeds 1): twice the
+/// circular-law edge, or [`modulus_bound`] where that is larger (widths below about 60), so that
+/// no modulus overflows in practice. Any that do are counted in `mass_beyond_r_max`.
+pub const DEFAULT_R_MAX_FACTOR: f64 = 2.0;
+
+/// A radius that a complex-Ginibre eigenvalue modulus (variance `1/n`) exceeds with probability
+/// below `e^-45`: `R^2 = 1 + (12 sqrt(n) + 80)/n`. A uniformly chosen modulus squared is
+/// `Gamma(k,1)/n` for a uniform `k <= n`, so its tail is at most `P(Gamma(n,1) > n + t)` with
+/// `t = 12 sqrt(n) + 80`, which the Chernoff bound `exp(-t^2 / 2(n+t))` puts below `e^-45` for
+/// every `n >= 1`. (At small widths the density reaches well beyond `2`: at `n = 3` about
+/// `2e-4` of the mass lies there.)
+pub fn modulus_bound(n: usize) -> f64 {
+    let n = n as f64;
+    (1.0 + (12.0 * n.sqrt() + 80.0) / n).sqrt()
+}
+
+/// The density job's options, resolved and validated.
+#[derive(Clone, Debug)]
+pub struct DensityOptions {
+    pub widths: Vec<usize>,
+    pub trials: usize,
+    pub ensembles: Vec<Ensemble>,
+    pub scales: Vec<Scale>,
+    pub bins: usize,
+    /// Upper histogram edge; `None`: [`default_r_max`] per cell.
+    pub r_max: Option<f64>,
+    pub seed: u64,
+    pub threads: usize,
+    pub out: PathBuf,
+    pub force: bool,
+}
+
+impl DensityOptions {
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "widths": self.widths,
+            "trials": self.trials,
+            "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
+            "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
+            "bins": self.bins,
+            "r_max": self.r_max,
+            "seed": self.seed,
+            "threads": self.threads,
+            "out": self.out,
+        })
+    }
+}
+
+/// `DEFAULT_R_MAX_FACTOR` times the natural radius of the cell's spectrum.
+pub fn default_r_max(cell: &Cell) -> f64 {
+    let radius = match cell.ensemble {
+        Ensemble::DiagUniform { r_max, .. } => r_max.max(1.0),
+        _ => 1.0,
+    };
+    DEFAULT_R_MAX_FACTOR.max(modulus_bound(cell.n)) * cell.factor * radius
+}
+
+/// Histogram bins `[k h, (k+1) h)`, `h = r_max / bins`, of one matrix's moduli.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrialHistogram {
+    pub counts: Vec<u32>,
+    /// Moduli strictly above 1.
+    pub outside_unit: usize,
+    /// Moduli at or above `r_max`, in no bin.
+    pub beyond: usize,
+}
+
+/// Bins the moduli of `moduli` on `[0, r_max)`.
+pub fn histogram(moduli: &[f64], bins: usize, r_max: f64) -> TrialHistogram {
+    let mut counts = vec![0u32; bins];
+    let mut outside_unit = 0;
+    let mut beyond = 0;
+    let scale = bins as f64 / r_max;
+    for &m in moduli {
+        outside_unit += usize::from(m > 1.0);
+        let k = (m * scale) as usize; // saturating cast: NaN -> 0 cannot occur, moduli are finite
+        if m < r_max && k < bins {
+            counts[k] += 1;
+        } else {
+            beyond += 1;
+        }
+    }
+    TrialHistogram {
+        counts,
+        outside_unit,
+        beyond,
+    }
+}
+
+/// Samples every trial of `cell` and bins its eigenvalue moduli.
+pub fn sample_cell(
+    cell: &Cell,
+    seed: u64,
+    trials: std::ops::Range<u64>,
+    bins: usize,
+    r_max: f64,
+    tick: &(dyn Fn() + Sync),
+) -> Result<Vec<TrialHistogram>, Error> {
+    fn run<T: Eigen>(
+        cell: &Cell,
+        seed: u64,
+        trials: std::ops::Range<u64>,
+        bins: usize,
+        r_max: f64,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Vec<TrialHistogram>, Error> {
+        for_each_trial(
+            || DenseWorkspace::<T>::new(cell.n),
+            cell.stream_key(seed),
+            trials,
+            tick,
+            |ws, rng, trial| {
+                ensemble::fill(cell.ensemble, cell.factor, ws.matrix.as_mut(), rng);
+                let moduli = ws.compute_moduli().map_err(|_| Error::NoConvergence {
+                    ensemble: cell.ensemble.name().into(),
+                    n: cell.n,
+                    trial,
+                })?;
+                Ok(histogram(moduli, bins, r_max))
+            },
+        )
+    }
+    if cell.ensemble.is_complex() {
+        run::<c64>(cell, seed, trials, bins, r_max, tick)
+    } else {
+        run::<f64>(cell, seed, trials, bins, r_max, tick)
+    }
+}
+
+/// `density.csv`: one row per bin.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DensityRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub n: usize,
+    pub r_lo: f64,
+    pub r_hi: f64,
+    /// Count / (all moduli sampled x bin width): integrates to 1 minus the share beyond `r_max`.
+    pub density: f64,
+    /// Bin average of Kostlan's modulus density `f_n(r/c)/c`; complex Ginibre only.
+    pub exact_density: Option<f64>,
+    /// Bin average of the circular law's modulus density `2r/c^2` on `[0, c]`.
+    pub circular_law_density: f64,
+}
+
+/// `density_summary.csv`: one row per ensemble x scale x width.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DensitySummaryRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub n: usize,
+    pub trials: usize,
+    /// Share of all eigenvalues with modulus > 1.
+    pub mass_outside_unit_circle: f64,
+    /// 95% interval: the union of the normal interval from the per-trial fractions and the
+    /// pooled Wilson interval (see [`cell_rows`]).
+    pub mass_outside_lo: f64,
+    pub mass_outside_hi: f64,
+    /// Exact for complex Ginibre: `1 - F_n(1/c)`, `F_n` the modulus CDF.
+    pub exact_mass_outside: Option<f64>,
+    pub r_max: f64,
+    /// Share of eigenvalues at or beyond `r_max`, in no bin.
+    pub mass_beyond_r_max: f64,
+}
+
+/// Bin average of the circular law's modulus density `2r/c^2` on `[0, c]` over `[a, b]`.
+pub fn circular_law_bin(a: f64, b: f64, c: f64) -> f64 {
+    let (a, b2) = (a.min(c), b.min(c));
+    (b2 * b2 - a * a) / (c * c) / (b - a)
+}
+
+/// Bin average of the scaled Kostlan modulus density `f_n(r/c)/c` over `[a, b]`:
+/// `(1/(b-a)) int_{a/c}^{b/c} f_n`, by Gauss–Legendre on each bin (the density is smooth).
+pub fn exact_bin(law: &KostlanLaw, a: f64, b: f64, c: f64) -> f64 {
+    let mut integral = 0.0;
+    gauss_legendre_nodes(a / c, b / c, 2, |r, w| {
+        integral += w * law.modulus_density(r)
+    });
+    integral / (b - a)
+}
+
+/// `P(|lambda| > 1)` for a uniformly chosen eigenvalue of `c W`, `W` complex Ginibre:
+/// `int_{1/c}^inf f_n`, integrated up to [`modulus_bound`] (what lies beyond is below `e^-45`)
+/// with panels fine enough to resolve the edge layer of width `~1/sqrt(n)`.
+pub fn exact_mass_outside(law: &KostlanLaw, c: f64) -> f64 {
+    let a = 1.0 / c;
+    let b = a.max(modulus_bound(law.n()));
+    let panels = 200 + 10 * (law.n() as f64).sqrt() as usize;
+    let mut integral = 0.0;
+    gauss_legendre_nodes(a, b, panels, |r, w| integral += w * law.modulus_density(r));
+    integral
+}
+
+/// The density rows and summary row of one finished cell.
+pub fn cell_rows(
+    cell: &Cell,
+    hists: &[TrialHistogram],
+    bins: usize,
+    r_max: f64,
+) -> (Vec<DensityRow>, DensitySummaryRow) {
+    let total = (hists.len() * cell.n) as f64;
+    let mut counts = vec![0u64; bins];
+    for h in hists {
+        for (c, &k) in counts.iter_mut().zip(&h.counts) {
+            *c += k as u64;
+        }
+    }
+    let width = r_max / bins as f64;
+    let law = cell.ensemble.exact_law(cell.n);
+    let (ensemble, scale) = (cell.ensemble.name().to_string(), cell.scale.label());
+    let rows = counts
+        .iter()
+        .enumerate()
+        .map(|(k, &count)| {
+            let (r_lo, r_hi) = (k as f64 * width, (k + 1) as f64 * width);
+            DensityRow {
+                ensemble: ensemble.clone(),
+                scale: scale.clone(),
+                n: cell.n,
+                r_lo,
+                r_hi,
+                density: count as f64 / (total * width),
+                exact_density: law.map(|l| exact_bin(&l, r_lo, r_hi, cell.factor)),
+                circular_law_density: circular_law_bin(r_lo, r_hi, cell.factor),
+            }
+        })
+        .collect();
+    let fractions: Vec<f64> = hists
+        .iter()
+        .map(|h| h.outside_unit as f64 / cell.n as f64)
+        .collect();
+    let (mean, sd) = stats::mean_sd(&fractions);
+    let half = Z95 * sd / (fractions.len() as f64).sqrt();
+    // The normal interval from per-trial fractions is the honest one (eigenvalues of one matrix
+    // are dependent, trials are not), but it collapses to a point when every trial has the same
+    // count, e.g. none outside. The pooled Wilson interval, which treats moduli as independent,
+    // stays open there; the union of the two is reported.
+    let outside: usize = hists.iter().map(|h| h.outside_unit).sum();
+    let (w_lo, w_hi) = stats::wilson(outside, hists.len() * cell.n, Z95);
+    let beyond: usize = hists.iter().map(|h| h.beyond).sum();
+    let summary = DensitySummaryRow {
+        ensemble,
+        scale,
+        n: cell.n,
+        trials: hists.len(),
+        mass_outside_unit_circle: mean,
+        mass_outside_lo: (mean - half).max(0.0).min(w_lo),
+        mass_outside_hi: (mean + half).min(1.0).max(w_hi),
+        exact_mass_outside: law.map(|l| exact_mass_outside(&l, cell.factor)),
+        r_max,
+        mass_beyond_r_max: beyond as f64 / total,
+    };
+    (rows, summary)
+}
+
+/// Every cell of the run, or the first reason it cannot run (nothing is written then).
+pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
+    let cells = plan::cells(&opts.ensembles, &opts.scales, &opts.widths, Method::Dense)?;
+    plan::check_memory(&cells, opts.threads.min(opts.trials), plan::dense_bytes)?;
+    Ok(cells)
+}
+
+/// Runs the whole job; both tables and the manifest are rewritten after every cell.
+pub fn run(opts: &DensityOptions, progress: Progress) -> Result<Vec<DensitySummaryRow>, Error> {
+    let cells = plan(opts)?;
+    output::check_no_previous(&opts.out, &FILES, opts.force)?;
+    output::prepare_dir(&opts.out, "--out")?;
+    let pool = plan::thread_pool(opts.threads)?;
+
+    let started = Instant::now();
+    let mut manifest = Manifest::new("density", Some(opts.seed), opts.threads, opts.to_json());
+    manifest.files = FILES.iter().map(|s| s.to_string()).collect();
+    let mut rows: Vec<DensityRow> = Vec::new();
+    let mut summaries: Vec<DensitySummaryRow> = Vec::new();
+
+    for cell in &cells {
+        let r_max = opts.r_max.unwrap_or_else(|| default_r_max(cell));
+        let label = format!(
+            "{} {} n={}",
+            cell.ensemble.name(),
+            cell.scale.label(),
+            cell.n
+        );
+        let bar = progress.bar(&label, opts.trials as u64);
+        let t0 = Instant::now();
+        let tick = || bar.inc(1);
+        let hists = pool.install(|| {
+            sample_cell(
+                cell,
+                opts.seed,
+                0..opts.trials as u64,
+                opts.bins,
+                r_max,
+                &tick,
+            )
+        })?;
+        let seconds = t0.elapsed().as_secs_f64();
+        bar.finish_and_clear();
+
+        let (cell_density, summary) = cell_rows(cell, &hists, opts.bins, r_max);
+        progress.line(
+            &bar,
+            &format!(
+                "{label}: {} trials in {seconds:.2} s, mass outside unit circle {:.5}",
+                opts.trials, summary.mass_outside_unit_circle
+            ),
+        );
+        rows.extend(cell_density);
+        summaries.push(summary);
+        manifest.cells.push(CellTiming {
+            ensemble: cell.ensemble.name().into(),
+            scale: cell.scale.label(),
+            method: Method::Dense.name().into(),
+            n: cell.n,
+            trials: opts.trials,
+            seconds,
+        });
+        manifest.wall_seconds = started.elapsed().as_secs_f64();
+        write_table(&opts.out.join(FILES[0]), &rows)?;
+        write_table(&opts.out.join(FILES[1]), &summaries)?;
+        manifest.write(&opts.out)?;
+    }
+
+    manifest.complete = true;
+    manifest.wall_seconds = started.elapsed().as_secs_f64();
+    manifest.write(&opts.out)?;
+    Ok(summaries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn circular_law_bins_integrate_to_one() {
+        let (c, bins, r_max) = (0.8, 37, 2.0);
+        let h = r_max / bins as f64;
+        let total: f64 = (0..bins)
+            .map(|k| h * circular_law_bin(k as f64 * h, (k + 1) as f64 * h, c))
+            .sum();
+        assert!((total - 1.0).abs() < 1e-12, "{total}");
+    }
+
+    #[test]
+    fn modulus_bound_holds_the_whole_density() {
+        for n in [1usize, 2, 3, 10, 64, 1000] {
+            let law = KostlanLaw::new(n);
+            let mut total = 0.0;
+            gauss_legendre_nodes(0.0, modulus_bound(n), 400, |r, w| {
+                total += w * law.modulus_density(r)
+            });
+            assert!((total - 1.0).abs() < 1e-12, "n={n}: {total}");
+        }
+    }
+
+    #[test]
+    fn exact_mass_outside_matches_cdf_integral() {
+        // At the glorot scale the exact mass outside is 1 - int_0^1 f_n.
+        let law = KostlanLaw::new(64);
+        let mut inside = 0.0;
+        gauss_legendre_nodes(0.0, 1.0, 400, |r, w| inside += w * law.modulus_density(r));
+        assert!((exact_mass_outside(&law, 1.0) - (1.0 - inside)).abs() < 1e-10);
+    }
+
+    #[test]
+    fn histogram_counts_overflow() {
+        let h = histogram(&[0.1, 0.5, 1.5, 2.0, 3.0], 4, 2.0);
+        assert_eq!(h.counts, vec![1, 1, 0, 1]);
+        assert_eq!((h.outside_unit, h.beyond), (3, 2));
+    }
+}
