@@ -3,7 +3,7 @@
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::{radius, theory_table};
+use crate::{experiment, radius, theory_table};
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
@@ -16,6 +16,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             theory_table::run(&args.resolve()?, args.common.quiet)?;
             Ok(())
         }
+        Some(Command::Run(args)) => experiment::run(&args),
     }
 }
 

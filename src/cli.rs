@@ -50,6 +50,11 @@ pub enum Command {
         after_help = "Examples:\n  mc-gumbel theory --widths 16..1048576:x2 --out results/theory\n  mc-gumbel theory --widths 1000,10000000 --targets 0.1,0.01"
     )]
     Theory(TheoryArgs),
+    /// Run an experiment file (experiments/NAME.toml): its steps, then with --plot its figures
+    #[command(
+        after_help = "Examples:\n  mc-gumbel run experiments/radius-law.toml\n  mc-gumbel run experiments/convergence.toml --quick --plot --out /tmp/conv"
+    )]
+    Run(crate::experiment::RunArgs),
 }
 
 #[derive(Debug, Args, Clone)]

@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod ensemble;
 pub mod error;
+pub mod experiment;
 pub mod output;
 pub mod progress;
 pub mod radius;
