@@ -40,6 +40,9 @@ def main():
         top.plot(0.5 * (d.r_lo + d.r_hi), d.circular_law_density, "k--", lw=0.9,
                  label=f"circular law ({d.scale.iloc[0]} scale)")
     top.axvline(1.0, color="0.3", lw=0.7)
+    # The histogram's range reaches 2 (no modulus may overflow it); show only where mass is.
+    r_max = dens[dens.density > 0].r_hi.max()
+    top.set_xlim(0, max(1.1, 1.05 * r_max))
     top.set_xlabel(r"eigenvalue modulus $|\lambda|$ (dimensionless; 1 = unit circle)")
     top.set_ylabel(r"density of $|\lambda|$ (per unit modulus)")
     top.set_title(f"Eigenvalue-modulus density, {common.width_range(dens.n)}")
