@@ -222,7 +222,9 @@ pub fn run(opts: &RunArgs) -> Result<(), Error> {
         })?;
         parsed.push((step, argv, cli));
     }
+    // With --plot, check python before any step runs: a long run should not end in "pip install".
     let plot = if opts.plot {
+        check_python()?;
         Some(plot_script(&exp, &opts.file)?)
     } else {
         None
@@ -309,26 +311,27 @@ fn plot_script(exp: &Experiment, file: &Path) -> Result<PathBuf, Error> {
 const INSTALL: &str =
     "install the plotting dependencies with: pip install -r plots/requirements.txt";
 
-/// Runs `python3 SCRIPT --results OUT --out OUT/figures` headless.
-fn render(script: &Path, out: &Path, quiet: bool) -> Result<(), Error> {
+fn check_python() -> Result<(), Error> {
     let check = Process::new("python3")
         .args(["-c", "import matplotlib, pandas, numpy, scipy"])
         .output();
     match check {
-        Err(e) => {
-            return Err(Error::Plot(format!(
-                "cannot start python3 ({e}); {INSTALL}"
-            )))
-        }
+        Err(e) => Err(Error::Plot(format!(
+            "cannot start python3 ({e}); {INSTALL}"
+        ))),
         Ok(o) if !o.status.success() => {
             let why = String::from_utf8_lossy(&o.stderr);
             let why = why.lines().last().unwrap_or("").to_string();
-            return Err(Error::Plot(format!(
+            Err(Error::Plot(format!(
                 "python3 lacks a plotting package ({why}); {INSTALL}"
-            )));
+            )))
         }
-        Ok(_) => {}
+        Ok(_) => Ok(()),
     }
+}
+
+/// Runs `python3 SCRIPT --results OUT --out OUT/figures` headless.
+fn render(script: &Path, out: &Path, quiet: bool) -> Result<(), Error> {
     let figures = out.join("figures");
     if !quiet {
         eprintln!(
