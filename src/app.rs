@@ -3,7 +3,7 @@
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use crate::progress::Progress;
-use crate::{density, hidden, radius, theory_table};
+use crate::{density, experiment, hidden, radius, theory_table};
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             theory_table::run(&args.resolve()?, args.common.quiet)?;
             Ok(())
         }
+        Some(Command::Run(args)) => experiment::run(&args),
     }
 }
 

@@ -68,6 +68,11 @@ pub enum Command {
     Hidden(HiddenArgs),
     /// Histogram of all eigenvalue moduli against the exact (Kostlan) and circular laws
     Density(DensityArgs),
+    /// Run an experiment file (experiments/NAME.toml): its steps, then with --plot its figures
+    #[command(
+        after_help = "Examples:\n  mc-gumbel run experiments/radius-law.toml\n  mc-gumbel run experiments/convergence.toml --quick --plot --out /tmp/conv"
+    )]
+    Run(crate::experiment::RunArgs),
 }
 
 #[derive(Debug, Args, Clone)]

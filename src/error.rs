@@ -25,6 +25,9 @@ pub enum Error {
         n: usize,
         trial: u64,
     },
+    /// `run --plot`: python3, a plotting package or a plot script failed.
+    #[error("plotting: {0}")]
+    Plot(String),
 }
 
 impl Error {
@@ -45,7 +48,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage { .. } => 2,
-            Error::Io { .. } | Error::NoConvergence { .. } => 1,
+            Error::Io { .. } | Error::NoConvergence { .. } | Error::Plot(_) => 1,
             Error::Interrupted { .. } => 130,
         }
     }

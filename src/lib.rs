@@ -10,6 +10,7 @@ pub mod cli;
 pub mod density;
 pub mod ensemble;
 pub mod error;
+pub mod experiment;
 pub mod hidden;
 pub mod interrupt;
 pub mod output;
