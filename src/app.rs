@@ -22,13 +22,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Merge(args)) => {
             let threads = crate::cli::resolve_threads(args.threads)?;
-            radius::merge(&args.shards, &args.common.out, args.common.force, threads)?;
+            let out = args.common.out_or("results/merged");
+            radius::merge(&args.shards, &out, args.common.force, threads)?;
             if !args.common.quiet {
-                eprintln!(
-                    "merged {} shards into {}",
-                    args.shards.len(),
-                    args.common.out.display()
-                );
+                eprintln!("merged {} shards into {}", args.shards.len(), out.display());
             }
             Ok(())
         }

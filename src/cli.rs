@@ -103,7 +103,7 @@ impl TheoryArgs {
             widths,
             targets: parse_probabilities("--targets", &self.targets)?,
             threads: resolve_threads(self.threads)?,
-            out: self.common.out.clone(),
+            out: self.common.out_or("results/theory"),
             force: self.common.force,
         })
     }
@@ -112,9 +112,10 @@ impl TheoryArgs {
 /// Options shared by every job that writes files.
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
-    /// Output folder (created if missing)
-    #[arg(long, value_name = "DIR", default_value = "results")]
-    pub out: PathBuf,
+    /// Output folder, created if missing [default: results for the main job, results/<command>
+    /// for the others]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Overwrite results already in the output folder
     #[arg(long)]
     pub force: bool,
@@ -175,6 +176,13 @@ pub struct MergeArgs {
     pub threads: Option<usize>,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+impl CommonArgs {
+    /// `--out`, or the job's own folder: jobs never share a folder (and a manifest) by default.
+    pub fn out_or(&self, default: &str) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| PathBuf::from(default))
+    }
 }
 
 /// Splits a comma list, refusing empty items so that "64,,256" is an error rather than a guess.
@@ -350,7 +358,7 @@ impl RadiusArgs {
                 None => Shard::WHOLE,
             },
             threads: resolve_threads(self.threads)?,
-            out: self.common.out.clone(),
+            out: self.common.out_or("results"),
             force: self.common.force,
             resume: self.resume,
         })
@@ -503,7 +511,7 @@ impl HiddenArgs {
             explode_factor: self.explode_factor,
             seed: self.matrices.seed,
             threads: m.threads,
-            out: self.matrices.common.out.clone(),
+            out: self.matrices.common.out_or("results/hidden"),
             force: self.matrices.common.force,
         })
     }
@@ -545,7 +553,7 @@ impl DensityArgs {
             r_max: self.r_max,
             seed: self.matrices.seed,
             threads: m.threads,
-            out: self.matrices.common.out.clone(),
+            out: self.matrices.common.out_or("results/density"),
             force: self.matrices.common.force,
         })
     }

@@ -4,7 +4,11 @@
 # submits a small sharded run with submit.sh, waits for the array and the merge, and checks that
 # the merged files equal a local unsharded run with the same seed. Called by .ci/run; runnable by
 # hand: experiments/slurm/test-local.sh [path/to/mc-gumbel]
+#
+# Exit codes: 0 passed; 1 the scripts or mc-gumbel failed; 3 SLURM itself could not be set up here
+# (packages, munge or the daemons), which CI reports without failing.
 set -euo pipefail
+unavailable() { echo "SLURM unavailable on this machine: $*"; exit 3; }
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=$(readlink -f "${1:-$root/target/release/mc-gumbel}")
@@ -13,8 +17,9 @@ bin=$(readlink -f "${1:-$root/target/release/mc-gumbel}")
 
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
     echo "installing slurm-wlm and munge"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
+    apt-get update -qq || unavailable "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null \
+        || unavailable "apt-get install slurm-wlm munge failed"
 fi
 
 host=$(hostname -s)
@@ -27,8 +32,8 @@ mkdir -p /etc/munge /var/log/munge /run/munge /var/lib/munge
 [ -s /etc/munge/munge.key ] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
 chown -R munge:munge /etc/munge /var/log/munge /run/munge /var/lib/munge
 chmod 400 /etc/munge/munge.key
-pgrep -x munged >/dev/null || runuser -u munge -- /usr/sbin/munged
-munge -n | unmunge >/dev/null
+pgrep -x munged >/dev/null || runuser -u munge -- /usr/sbin/munged || unavailable "munged did not start"
+munge -n | unmunge >/dev/null || unavailable "munge cannot encode and decode a credential"
 
 # A minimal single-node cluster: this host is controller and the only node. Never overwrite a
 # configuration this script did not write (a real cluster's node).
@@ -59,14 +64,16 @@ CONF
 pkill -x slurmctld || true
 pkill -x slurmd || true
 sleep 1
-slurmctld -i
-slurmd
+slurmctld -i || unavailable "slurmctld did not start (see /var/log/slurm/slurmctld.log)"
+slurmd || unavailable "slurmd did not start (see /var/log/slurm/slurmd.log)"
 # Leave no daemons behind.
 trap 'pkill -x slurmd || true; pkill -x slurmctld || true' EXIT
+ready=
 for _ in $(seq 60); do
-    sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed)' && break
+    sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed)' && { ready=1; break; }
     sleep 1
 done
+[ -n "$ready" ] || unavailable "the node did not become idle within 60 s: $(sinfo 2>&1 | tr '\n' ' ')"
 sinfo
 
 # The same small run, sharded through SLURM and unsharded locally.
