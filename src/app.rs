@@ -22,7 +22,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Merge(args)) => {
             let threads = crate::cli::resolve_threads(args.threads)?;
-            radius::merge(&args.shards, &args.common.out, args.common.force, threads)?;
+            crate::merge::run(&args.shards, &args.common.out, args.common.force, threads)?;
             if !args.common.quiet {
                 eprintln!(
                     "merged {} shards into {}",
