@@ -23,7 +23,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Merge(args)) => {
             let threads = crate::cli::resolve_threads(args.threads)?;
             let out = args.common.out_or("results/merged");
-            radius::merge(&args.shards, &out, args.common.force, threads)?;
+            crate::merge::run(&args.shards, &out, args.common.force, threads)?;
             if !args.common.quiet {
                 eprintln!("merged {} shards into {}", args.shards.len(), out.display());
             }

@@ -353,10 +353,7 @@ impl RadiusArgs {
             method,
             targets: parse_probabilities("--targets", &self.targets)?,
             seed: self.seed,
-            shard: match &self.shard {
-                Some(text) => Shard::parse(text)?,
-                None => Shard::WHOLE,
-            },
+            shard: parse_shard(&self.shard)?,
             threads: resolve_threads(self.threads)?,
             out: self.common.out_or("results"),
             force: self.common.force,
@@ -390,8 +387,23 @@ pub struct MatrixArgs {
     /// Worker threads [default: all logical CPUs]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
+    /// join the shards' folders with `mc-gumbel merge`
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+    /// Continue the interrupted run in --out (same command line otherwise)
+    #[arg(long)]
+    pub resume: bool,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Parses `--shard`; no flag means the whole run.
+fn parse_shard(text: &Option<String>) -> Result<Shard, Error> {
+    match text {
+        Some(text) => Shard::parse(text),
+        None => Ok(Shard::WHOLE),
+    }
 }
 
 /// Parses `--ring r_min,r_max`: `0 <= r_min <= r_max`, `r_max > 0`, both finite.
@@ -431,6 +443,7 @@ pub struct MatrixOptions {
     pub widths: Vec<usize>,
     pub ensembles: Vec<Ensemble>,
     pub scales: Vec<Scale>,
+    pub shard: Shard,
     pub threads: usize,
 }
 
@@ -457,6 +470,7 @@ impl MatrixArgs {
             widths: parse_widths(&self.widths)?,
             ensembles,
             scales: parse_scales(&self.scale)?,
+            shard: parse_shard(&self.shard)?,
             threads: resolve_threads(self.threads)?,
         })
     }
@@ -510,9 +524,11 @@ impl HiddenArgs {
             points: self.points,
             explode_factor: self.explode_factor,
             seed: self.matrices.seed,
+            shard: m.shard,
             threads: m.threads,
             out: self.matrices.common.out_or("results/hidden"),
             force: self.matrices.common.force,
+            resume: self.matrices.resume,
         })
     }
 }
@@ -552,9 +568,11 @@ impl DensityArgs {
             bins: positive("--bins", self.bins, "bin")?,
             r_max: self.r_max,
             seed: self.matrices.seed,
+            shard: m.shard,
             threads: m.threads,
             out: self.matrices.common.out_or("results/density"),
             force: self.matrices.common.force,
+            resume: self.matrices.resume,
         })
     }
 }

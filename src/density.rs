@@ -5,20 +5,33 @@
 use crate::ensemble::{self, Ensemble, Scale};
 use crate::error::Error;
 use crate::hidden::ensemble_json;
-use crate::output::{self, manifest::CellTiming, write_table, Manifest};
+use crate::output::write_table;
 use crate::plan;
 use crate::progress::Progress;
+use crate::record_job::{self, options, RecordJob, Sampling};
 use crate::sampler::{for_each_trial, Cell, Method};
+use crate::shard::Shard;
 use crate::spectrum::{DenseWorkspace, Eigen};
 use crate::stats::{self, Z95};
 use crate::theory::{gauss_legendre_nodes, KostlanLaw};
 use faer::c64;
 use serde::Serialize;
-use std::path::PathBuf;
-use std::time::Instant;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 /// Files the density job writes.
-pub const FILES: [&str; 3] = ["density.csv", "density_summary.csv", "manifest.json"];
+///
+/// `density_raw.csv` holds one line per trial, in trial order, with everything the two tables are
+/// computed from: `ensemble,scale,n,trial`, `outside_unit` (moduli above 1), `beyond` (moduli at
+/// or above `r_max`, in no bin) and `counts`, the trial's non-empty bins as space-separated
+/// `bin:count` pairs (bin `k` is `[k h, (k+1) h)`, as in `density.csv`). `--resume` continues
+/// from it and `merge` joins the shards' raw files.
+pub const FILES: [&str; 4] = [
+    "density.csv",
+    "density_summary.csv",
+    "density_raw.csv",
+    "manifest.json",
+];
 
 /// Default upper edge of the histogram, in units of the spectrum's natural radius (the scale
 /// factor, times the ring's outer radius for diag-uniform when that exceeds 1): twice the
@@ -48,12 +61,35 @@ pub struct DensityOptions {
     /// Upper histogram edge; `None`: [`default_r_max`] per cell.
     pub r_max: Option<f64>,
     pub seed: u64,
+    pub shard: Shard,
     pub threads: usize,
     pub out: PathBuf,
     pub force: bool,
+    pub resume: bool,
 }
 
 impl DensityOptions {
+    /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
+    pub fn from_json(v: &serde_json::Value, out: PathBuf, threads: usize) -> Option<Self> {
+        Some(DensityOptions {
+            widths: options::usizes(&v["widths"])?,
+            trials: v["trials"].as_u64()? as usize,
+            ensembles: options::ensembles(&v["ensembles"])?,
+            scales: options::scales(&v["scales"])?,
+            bins: v["bins"].as_u64()? as usize,
+            r_max: match &v["r_max"] {
+                serde_json::Value::Null => None,
+                r => Some(r.as_f64()?),
+            },
+            seed: v["seed"].as_u64()?,
+            shard: Shard::from_json(&v["shard"])?,
+            threads,
+            out,
+            force: false,
+            resume: false,
+        })
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "widths": self.widths,
@@ -63,6 +99,7 @@ impl DensityOptions {
             "bins": self.bins,
             "r_max": self.r_max,
             "seed": self.seed,
+            "shard": self.shard.to_json(),
             "threads": self.threads,
             "out": self.out,
         })
@@ -283,71 +320,138 @@ pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
     Ok(cells)
 }
 
-/// Runs the whole job; both tables and the manifest are rewritten after every cell.
-pub fn run(opts: &DensityOptions, progress: Progress) -> Result<Vec<DensitySummaryRow>, Error> {
-    let cells = plan(opts)?;
-    output::check_no_previous(&opts.out, &FILES, opts.force)?;
-    output::prepare_dir(&opts.out, "--out")?;
-    let pool = plan::thread_pool(opts.threads)?;
+/// What one finished cell contributes to the tables.
+pub struct DensityCellRows {
+    pub density: Vec<DensityRow>,
+    pub summary: DensitySummaryRow,
+}
 
-    let started = Instant::now();
-    let mut manifest = Manifest::new("density", Some(opts.seed), opts.threads, opts.to_json());
-    manifest.files = FILES.iter().map(|s| s.to_string()).collect();
-    let mut rows: Vec<DensityRow> = Vec::new();
-    let mut summaries: Vec<DensitySummaryRow> = Vec::new();
+/// The density job as a [`RecordJob`].
+struct Job<'a>(&'a DensityOptions);
 
-    for cell in &cells {
-        let r_max = opts.r_max.unwrap_or_else(|| default_r_max(cell));
-        let label = format!(
-            "{} {} n={}",
-            cell.ensemble.name(),
-            cell.scale.label(),
-            cell.n
-        );
-        let bar = progress.bar(&label, opts.trials as u64);
-        let t0 = Instant::now();
-        let tick = || bar.inc(1);
-        let hists = pool.install(|| {
-            sample_cell(
-                cell,
-                opts.seed,
-                0..opts.trials as u64,
-                opts.bins,
-                r_max,
-                &tick,
-            )
-        })?;
-        let seconds = t0.elapsed().as_secs_f64();
-        bar.finish_and_clear();
+impl Job<'_> {
+    fn r_max(&self, cell: &Cell) -> f64 {
+        self.0.r_max.unwrap_or_else(|| default_r_max(cell))
+    }
+}
 
-        let (cell_density, summary) = cell_rows(cell, &hists, opts.bins, r_max);
-        progress.line(
-            &bar,
-            &format!(
-                "{label}: {} trials in {seconds:.2} s, mass outside unit circle {:.5}",
-                opts.trials, summary.mass_outside_unit_circle
-            ),
-        );
-        rows.extend(cell_density);
-        summaries.push(summary);
-        manifest.cells.push(CellTiming {
-            ensemble: cell.ensemble.name().into(),
-            scale: cell.scale.label(),
-            method: Method::Dense.name().into(),
-            n: cell.n,
-            trials: opts.trials,
-            seconds,
-        });
-        manifest.wall_seconds = started.elapsed().as_secs_f64();
-        write_table(&opts.out.join(FILES[0]), &rows)?;
-        write_table(&opts.out.join(FILES[1]), &summaries)?;
-        manifest.write(&opts.out)?;
+impl RecordJob for Job<'_> {
+    type Record = TrialHistogram;
+    type CellRows = DensityCellRows;
+    const SUBCOMMAND: &'static str = "density";
+    const FILES: &'static [&'static str] = &FILES;
+    const RAW: &'static str = FILES[2];
+    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,counts";
+
+    fn sampling(&self) -> Sampling<'_> {
+        let o = self.0;
+        Sampling {
+            trials: o.trials,
+            seed: o.seed,
+            shard: o.shard,
+            threads: o.threads,
+            out: &o.out,
+            force: o.force,
+            resume: o.resume,
+        }
     }
 
-    manifest.complete = true;
-    manifest.wall_seconds = started.elapsed().as_secs_f64();
-    manifest.write(&opts.out)?;
-    Ok(summaries)
+    fn options_json(&self) -> serde_json::Value {
+        self.0.to_json()
+    }
+
+    fn cells(&self) -> Result<Vec<Cell>, Error> {
+        plan(self.0)
+    }
+
+    fn sample(
+        &self,
+        cell: &Cell,
+        trials: std::ops::Range<u64>,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Vec<TrialHistogram>, Error> {
+        sample_cell(
+            cell,
+            self.0.seed,
+            trials,
+            self.0.bins,
+            self.r_max(cell),
+            tick,
+        )
+    }
+
+    fn write_record(&self, h: &TrialHistogram, line: &mut String) {
+        let _ = write!(line, "{},{},", h.outside_unit, h.beyond);
+        let mut sep = "";
+        for (k, &c) in h.counts.iter().enumerate().filter(|(_, &c)| c > 0) {
+            let _ = write!(line, "{sep}{k}:{c}");
+            sep = " ";
+        }
+    }
+
+    fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<TrialHistogram> {
+        let f: Vec<&str> = fields.split(',').collect();
+        let [outside_unit, beyond, pairs] = f[..] else {
+            return None;
+        };
+        let mut counts = vec![0u32; self.0.bins];
+        for pair in pairs.split(' ').filter(|p| !p.is_empty()) {
+            let (k, c) = pair.split_once(':')?;
+            *counts.get_mut(k.parse::<usize>().ok()?)? = c.parse().ok()?;
+        }
+        Some(TrialHistogram {
+            counts,
+            outside_unit: outside_unit.parse().ok()?,
+            beyond: beyond.parse().ok()?,
+        })
+    }
+
+    fn cell_rows(&self, cell: &Cell, _first: u64, records: &[TrialHistogram]) -> DensityCellRows {
+        let (density, summary) = cell_rows(cell, records, self.0.bins, self.r_max(cell));
+        DensityCellRows { density, summary }
+    }
+
+    fn describe(&self, label: &str, trials: u64, seconds: f64, rows: &DensityCellRows) -> String {
+        format!(
+            "{label}: {trials} trials in {seconds:.2} s, mass outside unit circle {:.5}",
+            rows.summary.mass_outside_unit_circle
+        )
+    }
+
+    fn write_tables(&self, out: &Path, done: &[DensityCellRows]) -> Result<(), Error> {
+        let density: Vec<&DensityRow> = done.iter().flat_map(|c| &c.density).collect();
+        write_table(&out.join(FILES[0]), &density)?;
+        let summaries: Vec<&DensitySummaryRow> = done.iter().map(|c| &c.summary).collect();
+        write_table(&out.join(FILES[1]), &summaries)
+    }
+}
+
+/// Runs the whole job (see [`record_job::run`]): this shard's trials of every cell, resumable,
+/// with both tables and the manifest rewritten after every cell.
+pub fn run(opts: &DensityOptions, progress: Progress) -> Result<Vec<DensitySummaryRow>, Error> {
+    let done = record_job::run(&Job(opts), progress)?;
+    Ok(done.into_iter().map(|c| c.summary).collect())
+}
+
+/// `mc-gumbel merge` of density shards (checked by [`crate::merge::check`]).
+pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
+    let set = crate::merge::check(dirs, "density")?;
+    let opts =
+        DensityOptions::from_json(set.options(), out.to_path_buf(), threads).ok_or_else(|| {
+            Error::usage(
+                "merge",
+                format!(
+                    "cannot read the options in '{}'",
+                    dirs[0].join("manifest.json").display()
+                ),
+            )
+        })?;
+    let opts = DensityOptions {
+        shard: Shard::WHOLE,
+        force,
+        ..opts
+    };
+    record_job::merge(&Job(&opts), &set, dirs)
 }
 
 #[cfg(test)]

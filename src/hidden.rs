@@ -7,20 +7,34 @@
 
 use crate::ensemble::{self, Ensemble, Scale};
 use crate::error::Error;
-use crate::output::{self, manifest::CellTiming, write_table, Manifest, TableWriter};
+use crate::output::write_table;
 use crate::plan;
 use crate::progress::Progress;
+use crate::record_job::{self, options, RecordJob, Sampling};
 use crate::rng::TrialRng;
 use crate::sampler::{for_each_trial, Cell, Method};
+use crate::shard::Shard;
 use crate::spectrum::{DenseWorkspace, Eigen, RadiusRecord};
 use crate::stats::{self, Z95};
 use faer::{c64, Accum, Mat, MatRef, Par};
 use serde::Serialize;
-use std::path::PathBuf;
-use std::time::Instant;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 /// Files the hidden job writes.
-pub const FILES: [&str; 3] = ["hidden_norms.csv", "hidden_trials.csv", "manifest.json"];
+///
+/// `hidden_raw.csv` holds one line per trial, in trial order, with everything the two tables are
+/// computed from: `ensemble,scale,n,trial,rho,explode_time` as in `hidden_trials.csv`, then
+/// `first_pass`, each sequence's first step above the explosion threshold (space-separated, `-`
+/// for never), and `norms`, `||h_t||^2 / n` of every sequence at every record time of
+/// `hidden_norms.csv` (space-separated, time-major: all sequences at the first time, then at the
+/// next). `--resume` continues from it and `merge` joins the shards' raw files.
+pub const FILES: [&str; 4] = [
+    "hidden_norms.csv",
+    "hidden_trials.csv",
+    "hidden_raw.csv",
+    "manifest.json",
+];
 
 /// A squared norm above this is an overflow in the making (the next few steps would reach
 /// `f64::MAX`): the sequence is recorded as exploded, `+inf` from then on, and stops.
@@ -42,12 +56,34 @@ pub struct HiddenOptions {
     pub points: usize,
     pub explode_factor: f64,
     pub seed: u64,
+    pub shard: Shard,
     pub threads: usize,
     pub out: PathBuf,
     pub force: bool,
+    pub resume: bool,
 }
 
 impl HiddenOptions {
+    /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
+    pub fn from_json(v: &serde_json::Value, out: PathBuf, threads: usize) -> Option<Self> {
+        Some(HiddenOptions {
+            widths: options::usizes(&v["widths"])?,
+            trials: v["trials"].as_u64()? as usize,
+            ensembles: options::ensembles(&v["ensembles"])?,
+            scales: options::scales(&v["scales"])?,
+            steps: v["steps"].as_u64()? as usize,
+            batch: v["batch"].as_u64()? as usize,
+            points: v["points"].as_u64()? as usize,
+            explode_factor: v["explode_factor"].as_f64()?,
+            seed: v["seed"].as_u64()?,
+            shard: Shard::from_json(&v["shard"])?,
+            threads,
+            out,
+            force: false,
+            resume: false,
+        })
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "widths": self.widths,
@@ -59,6 +95,7 @@ impl HiddenOptions {
             "points": self.points,
             "explode_factor": self.explode_factor,
             "seed": self.seed,
+            "shard": self.shard.to_json(),
             "threads": self.threads,
             "out": self.out,
         })
@@ -312,9 +349,9 @@ pub struct NormRow {
 
 /// `hidden_trials.csv`: one row per sampled `W`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct HiddenTrialRow<'a> {
-    pub ensemble: &'a str,
-    pub scale: &'a str,
+pub struct HiddenTrialRow {
+    pub ensemble: &'static str,
+    pub scale: String,
     pub n: usize,
     pub trial: u64,
     pub rho: f64,
@@ -413,108 +450,222 @@ pub struct HiddenReport {
     pub wall_seconds: f64,
 }
 
-/// Runs the whole job. After every cell the norms table and manifest are rewritten atomically
-/// and the trial rows appended and synced, so an interrupted run keeps its finished cells.
-pub fn run(opts: &HiddenOptions, progress: Progress) -> Result<HiddenReport, Error> {
-    let cells = plan(opts)?;
-    output::check_no_previous(&opts.out, &FILES, opts.force)?;
-    output::prepare_dir(&opts.out, "--out")?;
-    let pool = plan::thread_pool(opts.threads)?;
-    let schedule = Schedule {
-        times: record_times(opts.steps, opts.points),
-        explode_factor: opts.explode_factor,
-    };
+/// What one finished cell contributes to the tables.
+pub struct HiddenCellRows {
+    pub trials: Vec<HiddenTrialRow>,
+    pub norms: Vec<NormRow>,
+}
 
-    let started = Instant::now();
-    let mut manifest = Manifest::new("hidden", Some(opts.seed), opts.threads, opts.to_json());
-    manifest.files = FILES.iter().map(|s| s.to_string()).collect();
-    let mut trials_out = TableWriter::create(&opts.out.join(FILES[1]))?;
-    let mut rows: Vec<NormRow> = Vec::new();
+/// The hidden job as a [`RecordJob`]: the schedule is fixed by the options.
+struct Job<'a> {
+    opts: &'a HiddenOptions,
+    schedule: Schedule,
+}
 
-    for cell in &cells {
+impl<'a> Job<'a> {
+    fn new(opts: &'a HiddenOptions) -> Self {
+        Job {
+            opts,
+            schedule: Schedule {
+                times: record_times(opts.steps, opts.points),
+                explode_factor: opts.explode_factor,
+            },
+        }
+    }
+}
+
+impl RecordJob for Job<'_> {
+    type Record = HiddenTrial;
+    type CellRows = HiddenCellRows;
+    const SUBCOMMAND: &'static str = "hidden";
+    const FILES: &'static [&'static str] = &FILES;
+    const RAW: &'static str = FILES[2];
+    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,rho,explode_time,first_pass,norms";
+
+    fn sampling(&self) -> Sampling<'_> {
+        let o = self.opts;
+        Sampling {
+            trials: o.trials,
+            seed: o.seed,
+            shard: o.shard,
+            threads: o.threads,
+            out: &o.out,
+            force: o.force,
+            resume: o.resume,
+        }
+    }
+
+    fn options_json(&self) -> serde_json::Value {
+        self.opts.to_json()
+    }
+
+    fn cells(&self) -> Result<Vec<Cell>, Error> {
+        plan(self.opts)
+    }
+
+    fn sample(
+        &self,
+        cell: &Cell,
+        trials: std::ops::Range<u64>,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Vec<HiddenTrial>, Error> {
+        sample_cell(
+            cell,
+            self.opts.seed,
+            trials,
+            self.opts.batch,
+            &self.schedule,
+            tick,
+        )
+    }
+
+    fn write_record(&self, r: &HiddenTrial, line: &mut String) {
+        let _ = write!(line, "{:e},", r.rho);
+        if let Some(t) = r.run.explode_time {
+            let _ = write!(line, "{t}");
+        }
+        line.push(',');
+        for (j, p) in r.run.first_pass.iter().enumerate() {
+            if j > 0 {
+                line.push(' ');
+            }
+            match p {
+                Some(t) => {
+                    let _ = write!(line, "{t}");
+                }
+                None => line.push('-'),
+            }
+        }
+        line.push(',');
+        for (i, x) in r.run.norms.iter().enumerate() {
+            if i > 0 {
+                line.push(' ');
+            }
+            let _ = write!(line, "{x:e}");
+        }
+    }
+
+    fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<HiddenTrial> {
+        let f: Vec<&str> = fields.split(',').collect();
+        let [rho, explode_time, first_pass, norms] = f[..] else {
+            return None;
+        };
+        let explode_time = match explode_time {
+            "" => None,
+            t => Some(t.parse().ok()?),
+        };
+        let first_pass: Vec<Option<usize>> = first_pass
+            .split(' ')
+            .map(|p| match p {
+                "-" => Some(None),
+                t => t.parse().ok().map(Some),
+            })
+            .collect::<Option<_>>()?;
+        let norms: Vec<f64> = norms
+            .split(' ')
+            .map(|x| x.parse().ok())
+            .collect::<Option<_>>()?;
+        let batch = self.opts.batch;
+        if first_pass.len() != batch || norms.len() != batch * self.schedule.times.len() {
+            return None;
+        }
+        Some(HiddenTrial {
+            rho: rho.parse().ok()?,
+            run: Run {
+                norms,
+                first_pass,
+                explode_time,
+            },
+        })
+    }
+
+    fn cell_rows(&self, cell: &Cell, first: u64, records: &[HiddenTrial]) -> HiddenCellRows {
         let scale = cell.scale.label();
-        let label = format!("{} {scale} n={}", cell.ensemble.name(), cell.n);
-        let bar = progress.bar(&label, opts.trials as u64);
-        let t0 = Instant::now();
-        let tick = || bar.inc(1);
-        let trials = pool.install(|| {
-            sample_cell(
-                cell,
-                opts.seed,
-                0..opts.trials as u64,
-                opts.batch,
-                &schedule,
-                &tick,
-            )
-        })?;
-        let seconds = t0.elapsed().as_secs_f64();
-        bar.finish_and_clear();
-
-        let trial_rows: Vec<HiddenTrialRow> = trials
+        let trials = records
             .iter()
-            .enumerate()
-            .map(|(i, tr)| HiddenTrialRow {
+            .zip(first..)
+            .map(|(tr, trial)| HiddenTrialRow {
                 ensemble: cell.ensemble.name(),
-                scale: &scale,
+                scale: scale.clone(),
                 n: cell.n,
-                trial: i as u64,
+                trial,
                 rho: tr.rho,
                 explode_time: tr.run.explode_time,
             })
             .collect();
-        trials_out.append(&trial_rows)?;
-
-        let runs: Vec<Run> = trials.into_iter().map(|tr| tr.run).collect();
-        let stats = norm_stats(&runs, &schedule.times, opts.batch);
-        rows.extend(schedule.times.iter().zip(&stats).map(|(&t, s)| NormRow {
-            ensemble: cell.ensemble.name().into(),
-            scale: scale.clone(),
-            method: Method::Dense.name().into(),
-            n: cell.n,
-            t,
-            mean: s.mean,
-            mean_lo: s.mean_lo,
-            mean_hi: s.mean_hi,
-            median: s.median,
-            q10: s.q10,
-            q90: s.q90,
-            frac_exploded: s.frac_exploded,
-        }));
-        let last = stats
-            .last()
-            .expect("steps >= 1 gives at least one record time");
-        progress.line(
-            &bar,
-            &format!(
-                "{label}: {} trials x {} sequences in {seconds:.2} s; at t = {}: median ||h||^2/n {:.4}, exploded {:.3}",
-                opts.trials,
-                opts.batch,
-                opts.steps,
-                last.median,
-                last.frac_exploded
-            ),
-        );
-        manifest.cells.push(CellTiming {
-            ensemble: cell.ensemble.name().into(),
-            scale: scale.clone(),
-            method: Method::Dense.name().into(),
-            n: cell.n,
-            trials: opts.trials,
-            seconds,
-        });
-        manifest.wall_seconds = started.elapsed().as_secs_f64();
-        write_table(&opts.out.join(FILES[0]), &rows)?;
-        manifest.write(&opts.out)?;
+        let runs: Vec<Run> = records.iter().map(|tr| tr.run.clone()).collect();
+        let times = &self.schedule.times;
+        let stats = norm_stats(&runs, times, self.opts.batch);
+        let norms = times
+            .iter()
+            .zip(&stats)
+            .map(|(&t, s)| NormRow {
+                ensemble: cell.ensemble.name().into(),
+                scale: scale.clone(),
+                method: Method::Dense.name().into(),
+                n: cell.n,
+                t,
+                mean: s.mean,
+                mean_lo: s.mean_lo,
+                mean_hi: s.mean_hi,
+                median: s.median,
+                q10: s.q10,
+                q90: s.q90,
+                frac_exploded: s.frac_exploded,
+            })
+            .collect();
+        HiddenCellRows { trials, norms }
     }
 
-    trials_out.finish()?;
-    manifest.complete = true;
-    manifest.wall_seconds = started.elapsed().as_secs_f64();
-    manifest.write(&opts.out)?;
+    fn describe(&self, label: &str, trials: u64, seconds: f64, rows: &HiddenCellRows) -> String {
+        let last = rows
+            .norms
+            .last()
+            .expect("steps >= 1 gives at least one record time");
+        format!(
+            "{label}: {trials} trials x {} sequences in {seconds:.2} s; at t = {}: median ||h||^2/n {:.4}, exploded {:.3}",
+            self.opts.batch, self.opts.steps, last.median, last.frac_exploded
+        )
+    }
+
+    fn write_tables(&self, out: &Path, done: &[HiddenCellRows]) -> Result<(), Error> {
+        let norms: Vec<&NormRow> = done.iter().flat_map(|c| &c.norms).collect();
+        write_table(&out.join(FILES[0]), &norms)?;
+        let trials: Vec<&HiddenTrialRow> = done.iter().flat_map(|c| &c.trials).collect();
+        write_table(&out.join(FILES[1]), &trials)
+    }
+}
+
+/// Runs the whole job (see [`record_job::run`]): this shard's trials of every cell, resumable,
+/// with the tables and manifest rewritten after every cell.
+pub fn run(opts: &HiddenOptions, progress: Progress) -> Result<HiddenReport, Error> {
+    let started = std::time::Instant::now();
+    let done = record_job::run(&Job::new(opts), progress)?;
     Ok(HiddenReport {
-        rows,
-        wall_seconds: manifest.wall_seconds,
+        rows: done.into_iter().flat_map(|c| c.norms).collect(),
+        wall_seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// `mc-gumbel merge` of hidden shards (checked by [`crate::merge::check`]).
+pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
+    let set = crate::merge::check(dirs, "hidden")?;
+    let opts =
+        HiddenOptions::from_json(set.options(), out.to_path_buf(), threads).ok_or_else(|| {
+            Error::usage(
+                "merge",
+                format!(
+                    "cannot read the options in '{}'",
+                    dirs[0].join("manifest.json").display()
+                ),
+            )
+        })?;
+    let opts = HiddenOptions {
+        shard: Shard::WHOLE,
+        force,
+        ..opts
+    };
+    record_job::merge(&Job::new(&opts), &set, dirs)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::interrupt;
+use crate::merge::{self as merging, read_manifest};
 use crate::output::{self, manifest::CellTiming, trials, write_table, Manifest, TableWriter};
 use crate::progress::Progress;
 use crate::sampler::{self, Cell, Method};
@@ -258,15 +259,6 @@ fn assign_rows(
     Ok(records)
 }
 
-/// Reads `manifest.json` of an output folder as JSON.
-pub fn read_manifest(dir: &Path, flag: &'static str) -> Result<serde_json::Value, Error> {
-    let path = dir.join("manifest.json");
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::usage(flag, format!("cannot read '{}': {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| Error::usage(flag, format!("'{}' is not a manifest: {e}", path.display())))
-}
-
 /// Where an interrupted run left off: finished records per cell and their sampling seconds.
 struct Progressed {
     records: Vec<Vec<RadiusRecord>>,
@@ -330,20 +322,9 @@ fn resume(
     }
     let file = trials::read(&partial, true)?;
     let records = assign_rows(&file.rows, cells, slice, &partial)?;
-    let timings = manifest["cells"].as_array().cloned().unwrap_or_default();
     let seconds = cells
         .iter()
-        .map(|c| {
-            timings
-                .iter()
-                .find(|t| {
-                    t["ensemble"] == c.ensemble.name()
-                        && t["scale"] == c.scale.label()
-                        && t["n"] == c.n
-                })
-                .and_then(|t| t["seconds"].as_f64())
-                .unwrap_or(0.0)
-        })
+        .map(|c| merging::cell_seconds(&manifest, c))
         .collect();
     Ok(Some(Progressed {
         records,
@@ -494,12 +475,8 @@ fn interrupted(
     if let Err(e) = saved {
         return e;
     }
-    let mut command: Vec<String> = std::env::args().collect();
-    if !command.iter().any(|a| a == "--resume") {
-        command.push("--resume".into());
-    }
     Error::Interrupted {
-        resume: command.join(" "),
+        resume: interrupt::resume_command(),
     }
 }
 
@@ -508,110 +485,9 @@ fn interrupted(
 /// manifest's timings are sums over the shards).
 pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
     const FLAG: &str = "merge";
-    if dirs.is_empty() {
-        return Err(Error::usage(FLAG, "name the shard folders to merge"));
-    }
-    let manifests: Vec<serde_json::Value> = dirs
-        .iter()
-        .map(|d| read_manifest(d, FLAG))
-        .collect::<Result<_, _>>()?;
-    let first = &manifests[0];
-    let without_shard = |m: &serde_json::Value| {
-        let mut o = m["options"].clone();
-        if let Some(map) = o.as_object_mut() {
-            map.remove("shard");
-        }
-        o
-    };
-    let mut shards: Vec<Option<usize>> = Vec::new();
-    for (dir, m) in dirs.iter().zip(&manifests) {
-        let name = dir.display();
-        if m["subcommand"] != "radius" {
-            return Err(Error::usage(
-                FLAG,
-                format!("'{name}' is not the output of a radius run"),
-            ));
-        }
-        if m["complete"] != true {
-            return Err(Error::usage(
-                FLAG,
-                format!("'{name}' is an unfinished run; finish it with --resume first"),
-            ));
-        }
-        if m["version"] != first["version"] {
-            return Err(Error::usage(
-                FLAG,
-                format!(
-                    "'{name}' was made by mc-gumbel {}, '{}' by {}",
-                    m["version"],
-                    dirs[0].display(),
-                    first["version"]
-                ),
-            ));
-        }
-        if m["options"]["seed"] != first["options"]["seed"] {
-            return Err(Error::usage(
-                FLAG,
-                format!(
-                    "'{name}' used seed {}, '{}' seed {}",
-                    m["options"]["seed"],
-                    dirs[0].display(),
-                    first["options"]["seed"]
-                ),
-            ));
-        }
-        if without_shard(m) != without_shard(first) {
-            return Err(Error::usage(
-                FLAG,
-                format!(
-                    "'{name}' ran with other parameters than '{}'",
-                    dirs[0].display()
-                ),
-            ));
-        }
-        let shard = Shard::from_json(&m["options"]["shard"])
-            .ok_or_else(|| Error::usage(FLAG, format!("'{name}' has no shard in its manifest")))?;
-        if shard.count != Shard::from_json(&first["options"]["shard"]).map_or(0, |s| s.count) {
-            return Err(Error::usage(
-                FLAG,
-                format!(
-                    "'{name}' is one of {} shards, '{}' of another count",
-                    shard.count,
-                    dirs[0].display()
-                ),
-            ));
-        }
-        if shards.len() < shard.count {
-            shards.resize(shard.count, None);
-        }
-        if let Some(j) = shards[shard.index] {
-            return Err(Error::usage(
-                FLAG,
-                format!(
-                    "shard {}/{} is given twice ('{}' and '{name}')",
-                    shard.index,
-                    shard.count,
-                    dirs[j].display()
-                ),
-            ));
-        }
-        shards[shard.index] = Some(dirs.iter().position(|d| d == dir).unwrap_or(0));
-    }
-    let missing: Vec<String> = shards
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_none())
-        .map(|(i, _)| format!("{i}/{}", shards.len()))
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::usage(
-            FLAG,
-            format!("shards {} are missing", missing.join(", ")),
-        ));
-    }
-
-    let opts = RadiusOptions::from_identity(&first["options"], out.to_path_buf(), threads)
-        .ok_or_else(|| {
+    let set = merging::check(dirs, "radius")?;
+    let opts = RadiusOptions::from_identity(set.options(), out.to_path_buf(), threads).ok_or_else(
+        || {
             Error::usage(
                 FLAG,
                 format!(
@@ -619,7 +495,8 @@ pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Resul
                     dirs[0].join("manifest.json").display()
                 ),
             )
-        })?;
+        },
+    )?;
     let opts = RadiusOptions {
         shard: Shard::WHOLE,
         force,
@@ -627,19 +504,13 @@ pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Resul
     };
     let cells = plan(&opts)?;
     let mut records: Vec<Vec<RadiusRecord>> = vec![Vec::new(); cells.len()];
-    let mut seconds = vec![0.0; cells.len()];
-    for (index, slot) in shards.iter().enumerate() {
-        let dir = &dirs[slot.expect("checked above")];
-        let shard = Shard {
-            index,
-            count: shards.len(),
-        };
-        let path = dir.join(FILES[0]);
+    for (index, &folder) in set.folder_of.iter().enumerate() {
+        let slice = set.shard(index).trials(opts.trials);
+        let path = dirs[folder].join(FILES[0]);
         let file = trials::read(&path, false)?;
-        let parts = assign_rows(&file.rows, &cells, &shard.trials(opts.trials), &path)?;
+        let parts = assign_rows(&file.rows, &cells, &slice, &path)?;
         for (ci, part) in parts.into_iter().enumerate() {
-            if part.len() as u64 != shard.trials(opts.trials).end - shard.trials(opts.trials).start
-            {
+            if part.len() as u64 != slice.end - slice.start {
                 return Err(Error::usage(
                     FLAG,
                     format!(
@@ -653,22 +524,8 @@ pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Resul
             }
             records[ci].extend(part);
         }
-        let timings = manifests[slot.expect("checked")]["cells"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        for (ci, c) in cells.iter().enumerate() {
-            seconds[ci] += timings
-                .iter()
-                .find(|t| {
-                    t["ensemble"] == c.ensemble.name()
-                        && t["scale"] == c.scale.label()
-                        && t["n"] == c.n
-                })
-                .and_then(|t| t["seconds"].as_f64())
-                .unwrap_or(0.0);
-        }
     }
+    let seconds: Vec<f64> = cells.iter().map(|c| set.seconds(c)).collect();
 
     output::check_no_previous(out, &FILES, force)?;
     output::prepare_dir(out, "--out")?;
