@@ -2,7 +2,7 @@
 //! Kostlan's exact modulus density (complex Ginibre) and the circular law, and the share of
 //! eigenvalues outside the unit circle.
 
-use crate::ensemble::{self, Ensemble, Scale};
+use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::hidden::ensemble_json;
 use crate::output::write_table;
@@ -170,12 +170,7 @@ pub fn sample_cell(
             trials,
             tick,
             |ws, rng, trial| {
-                ensemble::fill(cell.ensemble, cell.factor, ws.matrix.as_mut(), rng);
-                let moduli = ws.compute_moduli().map_err(|_| Error::NoConvergence {
-                    ensemble: cell.ensemble.name().into(),
-                    n: cell.n,
-                    trial,
-                })?;
+                let moduli = ws.draw_moduli(cell, rng, trial)?;
                 Ok(histogram(moduli, bins, r_max))
             },
         )

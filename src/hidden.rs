@@ -5,7 +5,7 @@
 //! independent input sequences through it at once, so every step is one matrix-matrix product
 //! `H <- W H + X` (faer `matmul`, sequential inside a trial; rayon runs trials in parallel).
 
-use crate::ensemble::{self, Ensemble, Scale};
+use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::output::write_table;
 use crate::plan;
@@ -307,15 +307,8 @@ pub fn sample_cell(
             trials,
             tick,
             |ws, rng, trial| {
-                ensemble::fill(cell.ensemble, cell.factor, ws.dense.matrix.as_mut(), rng);
-                let moduli = ws
-                    .dense
-                    .compute_moduli()
-                    .map_err(|_| Error::NoConvergence {
-                        ensemble: cell.ensemble.name().into(),
-                        n: cell.n,
-                        trial,
-                    })?;
+                // A general-form workspace keeps W intact through the eigenvalue computation.
+                let moduli = ws.dense.draw_moduli(cell, rng, trial)?;
                 let rho = RadiusRecord::from_moduli(moduli.iter().copied()).rho;
                 let run = ws.propagator.run(ws.dense.matrix.as_ref(), schedule, rng);
                 Ok(HiddenTrial { rho, run })

@@ -81,7 +81,34 @@ impl Cell {
 /// Something that turns one trial's random stream into a radius, holding reusable buffers.
 pub trait TrialSampler: Send {
     fn new(cell: &Cell) -> Self;
-    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error>;
+    fn sample(
+        &mut self,
+        cell: &Cell,
+        rng: &mut TrialRng,
+        trial: u64,
+    ) -> Result<RadiusRecord, Error>;
+}
+
+impl<T: Eigen> DenseWorkspace<T> {
+    /// Draws trial `trial`'s matrix of `cell` into the workspace, in the form the workspace was
+    /// built for, and returns its eigenvalue moduli. A general matrix survives the call (faer
+    /// works on a copy); a Hessenberg one does not.
+    pub fn draw_moduli(
+        &mut self,
+        cell: &Cell,
+        rng: &mut TrialRng,
+        trial: u64,
+    ) -> Result<&[f64], Error> {
+        match self.form() {
+            Form::General => ensemble::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
+            Form::Hessenberg => ensemble::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
+        }
+        self.compute_moduli().map_err(|_| Error::NoConvergence {
+            ensemble: cell.ensemble.name().into(),
+            n: cell.n,
+            trial,
+        })
+    }
 }
 
 impl<T: Eigen> TrialSampler for DenseWorkspace<T> {
@@ -89,16 +116,13 @@ impl<T: Eigen> TrialSampler for DenseWorkspace<T> {
         DenseWorkspace::with_form(cell.n, cell.method.form())
     }
 
-    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error> {
-        match self.form() {
-            Form::General => ensemble::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
-            Form::Hessenberg => ensemble::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
-        }
-        let moduli = self.compute_moduli().map_err(|_| Error::NoConvergence {
-            ensemble: cell.ensemble.name().into(),
-            n: cell.n,
-            trial: 0,
-        })?;
+    fn sample(
+        &mut self,
+        cell: &Cell,
+        rng: &mut TrialRng,
+        trial: u64,
+    ) -> Result<RadiusRecord, Error> {
+        let moduli = self.draw_moduli(cell, rng, trial)?;
         Ok(RadiusRecord::from_moduli(moduli.iter().copied()))
     }
 }
@@ -139,7 +163,7 @@ impl TrialSampler for KostlanSampler {
         KostlanSampler
     }
 
-    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng) -> Result<RadiusRecord, Error> {
+    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng, _: u64) -> Result<RadiusRecord, Error> {
         let n = cell.n;
         let threshold = n as f64 / (cell.factor * cell.factor);
         let mut max = 0.0f64;
@@ -204,16 +228,7 @@ pub fn sample_cell(
             cell.stream_key(seed),
             trials,
             tick,
-            |s: &mut S, rng, t| {
-                s.sample(cell, rng).map_err(|e| match e {
-                    Error::NoConvergence { ensemble, n, .. } => Error::NoConvergence {
-                        ensemble,
-                        n,
-                        trial: t,
-                    },
-                    other => other,
-                })
-            },
+            |s: &mut S, rng, t| s.sample(cell, rng, t),
         )
     }
     match (cell.method, cell.ensemble.is_complex()) {
