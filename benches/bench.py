@@ -51,9 +51,10 @@ def vs_numpy(a):
             for n in widths:
                 # mc-gumbel: a whole process per width (start-up, sampling, fits, exact law, files).
                 wall, _ = mc_gumbel(["--widths", str(n), "--trials", str(a.trials), "--ensemble", ens,
-                                     "--threads", str(a.threads), "--seed", "1"], Path(tmp) / f"{ens}-{n}")
+                                     "--method", a.method, "--threads", str(a.threads), "--seed", "1"],
+                                    Path(tmp) / f"{ens}-{n}")
                 rows.append((ens, n, wall, np_secs[n]))
-    print(f"# widths {a.widths}, {a.trials} trials each, {a.threads} threads/processes")
+    print(f"# widths {a.widths}, {a.trials} trials each, {a.threads} threads/processes, mc-gumbel --method {a.method}")
     print("ensemble,n,mc_gumbel_s,numpy_s,ratio")
     for ens, n, ours, theirs in rows:
         print(f"{ens},{n},{ours:.3f},{theirs:.3f},{ours / theirs:.3f}")
@@ -107,6 +108,8 @@ def main():
     v.add_argument("--widths", default="64,256,1024")
     v.add_argument("--trials", type=int, default=24)
     v.add_argument("--threads", type=int, default=os.cpu_count())
+    v.add_argument("--method", default="dense", choices=["dense", "hessenberg"],
+                   help="mc-gumbel's sampler (numpy always computes dense eigenvalues)")
     v.add_argument("--baseline", default=str(ROOT.parent / "shared" / "baselines" / "numpy_mc.py"))
     m = sub.add_parser("methods", help="dense vs hessenberg vs kostlan, thread scaling")
     m.add_argument("--threads", type=int, default=os.cpu_count())
