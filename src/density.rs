@@ -401,7 +401,13 @@ impl RecordJob for Job<'_> {
         })
     }
 
-    fn cell_rows(&self, cell: &Cell, _first: u64, records: &[TrialHistogram]) -> DensityCellRows {
+    fn cell_rows(
+        &self,
+        cell: &Cell,
+        _first: u64,
+        records: &[TrialHistogram],
+        _seconds: f64,
+    ) -> DensityCellRows {
         let (density, summary) = cell_rows(cell, records, self.0.bins, self.r_max(cell));
         DensityCellRows { density, summary }
     }

@@ -572,7 +572,13 @@ impl RecordJob for Job<'_> {
         })
     }
 
-    fn cell_rows(&self, cell: &Cell, first: u64, records: &[HiddenTrial]) -> HiddenCellRows {
+    fn cell_rows(
+        &self,
+        cell: &Cell,
+        first: u64,
+        records: &[HiddenTrial],
+        _seconds: f64,
+    ) -> HiddenCellRows {
         let scale = cell.scale.label();
         let trials = records
             .iter()

@@ -8,8 +8,9 @@
 //! `merge`; so a resumed or merged run writes the same bytes as an uninterrupted unsharded one by
 //! construction (floating-point sums see the same values in the same order).
 //!
-//! Raw file lines start with the key `ensemble,scale,n,trial,`; the job writes the rest. Floats
-//! are written in the shortest form that reads back to the same double (`{:e}`).
+//! Raw file lines start with a key naming the cell and trial (by default `ensemble,scale,n,trial,`);
+//! the job writes the rest. Floats are written in a shortest form that reads back to the same
+//! double (`{:e}` or `{:?}`).
 
 use crate::error::Error;
 use crate::interrupt;
@@ -61,17 +62,55 @@ pub trait RecordJob: Sync {
         trials: Range<u64>,
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<Self::Record>, Error>;
+    /// Appends a raw line's key, ending in a comma.
+    fn write_key(&self, cell: &Cell, trial: u64, line: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(
+            line,
+            "{},{},{},{trial},",
+            cell.ensemble.name(),
+            cell.scale.label(),
+            cell.n
+        );
+    }
+    /// Splits a raw line into the parts of its key that identify the cell and trial, and the
+    /// record's fields; the inverse of [`RecordJob::write_key`].
+    fn split_key<'a>(&self, line: &'a str) -> Option<LineKey<'a>> {
+        let mut f = line.splitn(5, ',');
+        Some(LineKey {
+            ensemble: f.next()?,
+            scale: f.next()?,
+            n: f.next()?,
+            trial: f.next()?,
+            rest: f.next()?,
+        })
+    }
     /// Appends the fields after the key (no newline).
     fn write_record(&self, record: &Self::Record, line: &mut String);
     /// Parses the fields after the key; `None` if they are not a record of `cell`.
     fn parse_record(&self, cell: &Cell, fields: &str) -> Option<Self::Record>;
     /// The table rows of a finished cell, from all its records in trial order (trials
-    /// `first..`: this shard's slice).
-    fn cell_rows(&self, cell: &Cell, first: u64, records: &[Self::Record]) -> Self::CellRows;
+    /// `first..`: this shard's slice), sampled in `seconds`.
+    fn cell_rows(
+        &self,
+        cell: &Cell,
+        first: u64,
+        records: &[Self::Record],
+        seconds: f64,
+    ) -> Self::CellRows;
     /// The log line of a finished cell.
     fn describe(&self, label: &str, trials: u64, seconds: f64, rows: &Self::CellRows) -> String;
     /// Rewrites every table (atomically) from the rows of the cells finished so far.
     fn write_tables(&self, out: &Path, done: &[Self::CellRows]) -> Result<(), Error>;
+}
+
+/// The identifying parts of a raw line's key, and the rest of the line.
+pub struct LineKey<'a> {
+    pub ensemble: &'a str,
+    pub scale: &'a str,
+    pub n: &'a str,
+    pub trial: &'a str,
+    pub rest: &'a str,
 }
 
 /// The raw file of a run in progress.
@@ -103,15 +142,13 @@ impl RawWriter {
         first: u64,
         records: &[J::Record],
     ) -> Result<(), Error> {
-        use std::fmt::Write as _;
         let mut text = String::new();
         if !self.header_written {
             text.push_str(J::RAW_HEADER);
             text.push('\n');
         }
-        let scale = cell.scale.label();
         for (record, trial) in records.iter().zip(first..) {
-            let _ = write!(text, "{},{scale},{},{trial},", cell.ensemble.name(), cell.n);
+            job.write_key(cell, trial, &mut text);
             job.write_record(record, &mut text);
             text.push('\n');
         }
@@ -180,16 +217,14 @@ fn assign<J: RecordJob>(
         while ci < cells.len() && records[ci].len() == per_cell {
             ci += 1;
         }
-        let mut f = line.splitn(5, ',');
-        let key = (f.next(), f.next(), f.next(), f.next(), f.next());
-        let record = match (key, cells.get(ci)) {
-            ((Some(e), Some(s), Some(n), Some(t), Some(rest)), Some(c))
-                if c.ensemble.name() == e
-                    && c.scale.label() == s
-                    && n.parse() == Ok(c.n)
-                    && t.parse() == Ok(slice.start + records[ci].len() as u64) =>
+        let record = match (job.split_key(line), cells.get(ci)) {
+            (Some(k), Some(c))
+                if c.ensemble.name() == k.ensemble
+                    && c.scale.label() == k.scale
+                    && k.n.parse() == Ok(c.n)
+                    && k.trial.parse() == Ok(slice.start + records[ci].len() as u64) =>
             {
-                job.parse_record(c, rest)
+                job.parse_record(c, k.rest)
             }
             _ => None,
         };
@@ -391,7 +426,7 @@ pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>
             }
         }
         bar.finish_and_clear();
-        let rows = pool.install(|| job.cell_rows(cell, slice.start, &records[ci]));
+        let rows = pool.install(|| job.cell_rows(cell, slice.start, &records[ci], seconds[ci]));
         // The tables hold what is needed of a finished cell; its records are on disk.
         records[ci] = Vec::new();
         progress.line(&bar, &job.describe(&label, per_cell, seconds[ci], &rows));
@@ -445,10 +480,9 @@ pub fn merge<J: RecordJob>(job: &J, set: &Shards, dirs: &[PathBuf]) -> Result<()
     let mut done = Vec::with_capacity(cells.len());
     for (cell, recs) in cells.iter().zip(&records) {
         raw.append(job, cell, 0, recs)?;
-        done.push(pool.install(|| job.cell_rows(cell, 0, recs)));
-        manifest
-            .cells
-            .push(timing(cell, s.trials as u64, set.seconds(cell)));
+        let seconds = set.seconds(cell);
+        done.push(pool.install(|| job.cell_rows(cell, 0, recs, seconds)));
+        manifest.cells.push(timing(cell, s.trials as u64, seconds));
     }
     job.write_tables(s.out, &done)?;
     raw.file.finish()?;

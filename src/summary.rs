@@ -9,19 +9,6 @@ use crate::theory::{self, GumbelLaw, Symmetry};
 use rayon::prelude::*;
 use serde::Serialize;
 
-/// `radius_trials.csv`: one row per sampled matrix.
-#[derive(Clone, Debug, Serialize)]
-pub struct TrialRow<'a> {
-    pub ensemble: &'a str,
-    pub scale: &'a str,
-    pub scale_factor: f64,
-    pub method: &'a str,
-    pub n: usize,
-    pub trial: u64,
-    pub rho: f64,
-    pub n_outside: usize,
-}
-
 /// `radius_summary.csv`: one row per ensemble x scale x width.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct SummaryRow {

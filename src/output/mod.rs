@@ -3,11 +3,10 @@
 pub mod atomic;
 pub mod manifest;
 pub mod table;
-pub mod trials;
 
 pub use atomic::{write_atomic, AppendFile};
 pub use manifest::Manifest;
-pub use table::{write_table, TableWriter};
+pub use table::write_table;
 
 use crate::error::Error;
 use std::path::Path;
