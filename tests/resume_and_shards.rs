@@ -2,34 +2,16 @@
 //! shards merges to the same bytes as the unsharded run.
 
 mod common;
-use common::{mc_gumbel, read_csv, stderr};
+use common::{assert_same_files, mc_gumbel, read_csv, stderr, with_out};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const BYTE_EXACT: [&str; 3] = ["radius_trials.csv", "convergence.csv", "rescaling.csv"];
 
-fn args<'a>(base: &[&'a str], out: &'a Path, extra: &[&'a str]) -> Vec<&'a str> {
-    let mut v = base.to_vec();
-    v.extend(["--quiet", "--out", out.to_str().unwrap()]);
-    v.extend(extra);
-    v
-}
-
 /// Every byte-exact file equal, and the summary equal except for its `seconds` column.
 fn assert_same_results(a: &Path, b: &Path) {
-    for name in BYTE_EXACT {
-        let (x, y) = (
-            std::fs::read(a.join(name)).unwrap(),
-            std::fs::read(b.join(name)).unwrap(),
-        );
-        assert!(
-            x == y,
-            "{name} differs between {} and {}",
-            a.display(),
-            b.display()
-        );
-    }
+    assert_same_files(&BYTE_EXACT, a, b);
     let strip = |p: &Path| {
         let (h, rows) = read_csv(&p.join("radius_summary.csv"));
         let i = h.iter().position(|c| c == "seconds").unwrap();
@@ -58,13 +40,13 @@ const SHARDED: [&str; 8] = [
 fn shards_merge_to_the_unsharded_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full");
-    assert!(mc_gumbel(&args(&SHARDED, &full, &[])).status.success());
+    assert!(mc_gumbel(&with_out(&SHARDED, &full, &[])).status.success());
     for count in [1usize, 2, 3, 7] {
         let mut folders = Vec::new();
         for i in 0..count {
             let out = dir.path().join(format!("s{count}-{i}"));
             let shard = format!("{i}/{count}");
-            let o = mc_gumbel(&args(&SHARDED, &out, &["--shard", &shard]));
+            let o = mc_gumbel(&with_out(&SHARDED, &out, &["--shard", &shard]));
             assert!(o.status.success(), "{}", stderr(&o));
             folders.push(out.to_str().unwrap().to_string());
         }
@@ -84,7 +66,7 @@ fn merge_refuses_mismatched_duplicate_or_missing_shards() {
     let dir = tempfile::tempdir().unwrap();
     let d = |name: &str| dir.path().join(name);
     let run = |out: &Path, extra: &[&str]| {
-        let o = mc_gumbel(&args(&["--widths", "6", "--trials", "9"], out, extra));
+        let o = mc_gumbel(&with_out(&["--widths", "6", "--trials", "9"], out, extra));
         assert!(o.status.success(), "{}", stderr(&o));
     };
     run(&d("a0"), &["--shard", "0/2"]);
@@ -158,7 +140,7 @@ const LONG: [&str; 6] = [
 
 fn spawn(out: &Path, extra: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_mc-gumbel"))
-        .args(args(&LONG, out, extra))
+        .args(with_out(&LONG, out, extra))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -169,7 +151,7 @@ fn spawn(out: &Path, extra: &[&str]) -> std::process::Child {
 fn sigkill_at_any_moment_then_resume_gives_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full");
-    assert!(mc_gumbel(&args(&LONG, &full, &[])).status.success());
+    assert!(mc_gumbel(&with_out(&LONG, &full, &[])).status.success());
     // Kill early (first chunk), in the middle, late; the last case also tears the final line
     // of the trial file the way a write cut off by a crash would.
     for (i, ms) in [100u64, 600, 1500].into_iter().enumerate() {
@@ -191,7 +173,7 @@ fn sigkill_at_any_moment_then_resume_gives_the_same_bytes() {
                 .unwrap();
             f.set_len(len - 7).unwrap();
         }
-        let o = mc_gumbel(&args(&LONG, &out, &["--resume"]));
+        let o = mc_gumbel(&with_out(&LONG, &out, &["--resume"]));
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(!partial.exists());
         assert_same_results(&full, &out);
@@ -202,7 +184,7 @@ fn sigkill_at_any_moment_then_resume_gives_the_same_bytes() {
 fn ctrl_c_saves_says_how_to_resume_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full");
-    assert!(mc_gumbel(&args(&LONG, &full, &[])).status.success());
+    assert!(mc_gumbel(&with_out(&LONG, &full, &[])).status.success());
     let out = dir.path().join("int");
     let child = spawn(&out, &[]);
     std::thread::sleep(Duration::from_millis(500));
@@ -224,12 +206,12 @@ fn ctrl_c_saves_says_how_to_resume_and_exits_130() {
         "--resume",
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    let o = mc_gumbel(&args(&LONG, &out, &["--resume"]));
+    let o = mc_gumbel(&with_out(&LONG, &out, &["--resume"]));
     assert!(o.status.success(), "{}", stderr(&o));
     assert_same_results(&full, &out);
     // Resuming a finished run changes nothing.
     let before = std::fs::read(out.join("radius_trials.csv")).unwrap();
-    assert!(mc_gumbel(&args(&LONG, &out, &["--resume"]))
+    assert!(mc_gumbel(&with_out(&LONG, &out, &["--resume"]))
         .status
         .success());
     assert_eq!(

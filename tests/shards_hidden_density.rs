@@ -2,7 +2,7 @@
 //! `density`): shards merge, and killed runs resume, to the bytes of one uninterrupted run.
 
 mod common;
-use common::{mc_gumbel, stderr};
+use common::{assert_same_files, mc_gumbel, stderr, with_out};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -46,28 +46,6 @@ const DENSITY: [&str; 13] = [
 ];
 const DENSITY_FILES: [&str; 3] = ["density.csv", "density_summary.csv", "density_raw.csv"];
 
-fn args<'a>(base: &[&'a str], out: &'a Path, extra: &[&'a str]) -> Vec<&'a str> {
-    let mut v = base.to_vec();
-    v.extend(["--quiet", "--out", out.to_str().unwrap()]);
-    v.extend(extra);
-    v
-}
-
-fn assert_same_files(names: &[&str], a: &Path, b: &Path) {
-    for name in names {
-        let (x, y) = (
-            std::fs::read(a.join(name)).unwrap(),
-            std::fs::read(b.join(name)).unwrap(),
-        );
-        assert!(
-            x == y,
-            "{name} differs between {} and {}",
-            a.display(),
-            b.display()
-        );
-    }
-}
-
 fn merge(out: &Path, folders: &[String]) -> std::process::Output {
     let mut m = vec!["merge", "--quiet", "--out", out.to_str().unwrap()];
     m.extend(folders.iter().map(String::as_str));
@@ -78,14 +56,14 @@ fn merge(out: &Path, folders: &[String]) -> std::process::Output {
 fn shards_merge_to_unsharded(base: &[&str], files: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full");
-    let o = mc_gumbel(&args(base, &full, &[]));
+    let o = mc_gumbel(&with_out(base, &full, &[]));
     assert!(o.status.success(), "{}", stderr(&o));
     for count in [1usize, 2, 3, 7] {
         let mut folders = Vec::new();
         for i in 0..count {
             let out = dir.path().join(format!("s{count}-{i}"));
             let shard = format!("{i}/{count}");
-            let o = mc_gumbel(&args(base, &out, &["--shard", &shard]));
+            let o = mc_gumbel(&with_out(base, &out, &["--shard", &shard]));
             assert!(o.status.success(), "{}", stderr(&o));
             folders.push(out.to_str().unwrap().to_string());
         }
@@ -112,7 +90,7 @@ fn merge_refuses_mixed_jobs_and_mismatched_seeds() {
     let dir = tempfile::tempdir().unwrap();
     let d = |name: &str| dir.path().join(name);
     let run = |base: &[&str], out: &Path, extra: &[&str]| {
-        let o = mc_gumbel(&args(base, out, extra));
+        let o = mc_gumbel(&with_out(base, out, extra));
         assert!(o.status.success(), "{}", stderr(&o));
     };
     let hidden = ["hidden", "--widths", "4", "--trials", "4", "--steps", "5"];
@@ -187,7 +165,7 @@ const LONG_DENSITY: [&str; 7] = [
 
 fn spawn(base: &[&str], out: &Path) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_mc-gumbel"))
-        .args(args(base, out, &[]))
+        .args(with_out(base, out, &[]))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -199,7 +177,7 @@ fn spawn(base: &[&str], out: &Path) -> std::process::Child {
 fn sigkill_then_resume(base: &[&str], files: &[&str], raw: &str) {
     let dir = tempfile::tempdir().unwrap();
     let full = dir.path().join("full");
-    assert!(mc_gumbel(&args(base, &full, &[])).status.success());
+    assert!(mc_gumbel(&with_out(base, &full, &[])).status.success());
     for (i, ms) in [150u64, 900].into_iter().enumerate() {
         let out = dir.path().join(format!("k{i}"));
         let mut child = spawn(base, &out);
@@ -219,7 +197,7 @@ fn sigkill_then_resume(base: &[&str], files: &[&str], raw: &str) {
                 .unwrap();
             f.set_len(len.saturating_sub(7)).unwrap();
         }
-        let o = mc_gumbel(&args(base, &out, &["--resume"]));
+        let o = mc_gumbel(&with_out(base, &out, &["--resume"]));
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(!partial.exists());
         assert_same_files(files, &full, &out);
@@ -253,13 +231,17 @@ fn hidden_ctrl_c_saves_says_how_to_resume_and_exits_130() {
     // Resuming with other options is refused.
     let mut other = LONG_HIDDEN.to_vec();
     other[4] = "301";
-    let o = mc_gumbel(&args(&other, &out, &["--resume"]));
+    let o = mc_gumbel(&with_out(&other, &out, &["--resume"]));
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     // With the same ones (another thread count is fine) it completes; resuming again is a no-op.
-    let o = mc_gumbel(&args(&LONG_HIDDEN, &out, &["--resume", "--threads", "1"]));
+    let o = mc_gumbel(&with_out(
+        &LONG_HIDDEN,
+        &out,
+        &["--resume", "--threads", "1"],
+    ));
     assert!(o.status.success(), "{}", stderr(&o));
     let before = std::fs::read(out.join("hidden_raw.csv")).unwrap();
-    assert!(mc_gumbel(&args(&LONG_HIDDEN, &out, &["--resume"]))
+    assert!(mc_gumbel(&with_out(&LONG_HIDDEN, &out, &["--resume"]))
         .status
         .success());
     assert_eq!(std::fs::read(out.join("hidden_raw.csv")).unwrap(), before);

@@ -39,3 +39,27 @@ pub fn column(path: &Path, name: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no column {name}"));
     rows.into_iter().map(|mut r| r.swap_remove(i)).collect()
 }
+
+/// `base` arguments plus `--quiet --out OUT` and `extra`.
+pub fn with_out<'a>(base: &[&'a str], out: &'a Path, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = base.to_vec();
+    v.extend(["--quiet", "--out", out.to_str().unwrap()]);
+    v.extend(extra);
+    v
+}
+
+/// The files `names` hold the same bytes in folders `a` and `b`.
+pub fn assert_same_files(names: &[&str], a: &Path, b: &Path) {
+    for name in names {
+        let (x, y) = (
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+        );
+        assert!(
+            x == y,
+            "{name} differs between {} and {}",
+            a.display(),
+            b.display()
+        );
+    }
+}
