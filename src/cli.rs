@@ -5,6 +5,7 @@ use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::hidden::HiddenOptions;
 use crate::radius::RadiusOptions;
+use crate::record_job::RunOptions;
 use crate::sampler::Method;
 use crate::shard::Shard;
 use crate::theory_table::TheoryOptions;
@@ -347,17 +348,19 @@ impl RadiusArgs {
         })?;
         Ok(RadiusOptions {
             widths: parse_widths(&self.widths)?,
-            trials: resolve_trials(self.trials)?,
             ensembles: parse_ensembles(&self.ensemble, &Ensemble::RADIUS_NAMES)?,
             scales: parse_scales(&self.scale)?,
             method,
             targets: parse_probabilities("--targets", &self.targets)?,
-            seed: self.seed,
-            shard: parse_shard(&self.shard)?,
-            threads: resolve_threads(self.threads)?,
-            out: self.common.out_or("results"),
-            force: self.common.force,
-            resume: self.resume,
+            run: RunOptions {
+                trials: resolve_trials(self.trials)?,
+                seed: self.seed,
+                shard: parse_shard(&self.shard)?,
+                threads: resolve_threads(self.threads)?,
+                out: self.common.out_or("results"),
+                force: self.common.force,
+                resume: self.resume,
+            },
         })
     }
 }
@@ -516,19 +519,21 @@ impl HiddenArgs {
         let m = self.matrices.resolve()?;
         Ok(HiddenOptions {
             widths: m.widths,
-            trials: resolve_trials(self.trials)?,
             ensembles: m.ensembles,
             scales: m.scales,
             steps: positive("--steps", self.steps, "step")?,
             batch: positive("--batch", self.batch, "sequence per batch")?,
             points: self.points,
             explode_factor: self.explode_factor,
-            seed: self.matrices.seed,
-            shard: m.shard,
-            threads: m.threads,
-            out: self.matrices.common.out_or("results/hidden"),
-            force: self.matrices.common.force,
-            resume: self.matrices.resume,
+            run: RunOptions {
+                trials: resolve_trials(self.trials)?,
+                seed: self.matrices.seed,
+                shard: m.shard,
+                threads: m.threads,
+                out: self.matrices.common.out_or("results/hidden"),
+                force: self.matrices.common.force,
+                resume: self.matrices.resume,
+            },
         })
     }
 }
@@ -562,17 +567,19 @@ impl DensityArgs {
         let m = self.matrices.resolve()?;
         Ok(DensityOptions {
             widths: m.widths,
-            trials: resolve_trials(self.trials)?,
             ensembles: m.ensembles,
             scales: m.scales,
             bins: positive("--bins", self.bins, "bin")?,
             r_max: self.r_max,
-            seed: self.matrices.seed,
-            shard: m.shard,
-            threads: m.threads,
-            out: self.matrices.common.out_or("results/density"),
-            force: self.matrices.common.force,
-            resume: self.matrices.resume,
+            run: RunOptions {
+                trials: resolve_trials(self.trials)?,
+                seed: self.matrices.seed,
+                shard: m.shard,
+                threads: m.threads,
+                out: self.matrices.common.out_or("results/density"),
+                force: self.matrices.common.force,
+                resume: self.matrices.resume,
+            },
         })
     }
 }

@@ -8,9 +8,8 @@ use crate::hidden::ensemble_json;
 use crate::output::write_table;
 use crate::plan;
 use crate::progress::Progress;
-use crate::record_job::{self, options, RecordJob, Sampling};
+use crate::record_job::{self, options, RecordJob, RunOptions};
 use crate::sampler::{for_each_trial, Cell, Method};
-use crate::shard::Shard;
 use crate::spectrum::{DenseWorkspace, Eigen};
 use crate::stats::{self, Z95};
 use crate::theory::{gauss_legendre_nodes, KostlanLaw};
@@ -54,26 +53,20 @@ pub fn modulus_bound(n: usize) -> f64 {
 #[derive(Clone, Debug)]
 pub struct DensityOptions {
     pub widths: Vec<usize>,
-    pub trials: usize,
     pub ensembles: Vec<Ensemble>,
     pub scales: Vec<Scale>,
     pub bins: usize,
     /// Upper histogram edge; `None`: [`default_r_max`] per cell.
     pub r_max: Option<f64>,
-    pub seed: u64,
-    pub shard: Shard,
-    pub threads: usize,
-    pub out: PathBuf,
-    pub force: bool,
-    pub resume: bool,
+    /// Trials, seed, shard, threads, folder.
+    pub run: RunOptions,
 }
 
 impl DensityOptions {
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
-    pub fn from_json(v: &serde_json::Value, out: PathBuf, threads: usize) -> Option<Self> {
+    pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(DensityOptions {
             widths: options::usizes(&v["widths"])?,
-            trials: v["trials"].as_u64()? as usize,
             ensembles: options::ensembles(&v["ensembles"])?,
             scales: options::scales(&v["scales"])?,
             bins: v["bins"].as_u64()? as usize,
@@ -81,28 +74,22 @@ impl DensityOptions {
                 serde_json::Value::Null => None,
                 r => Some(r.as_f64()?),
             },
-            seed: v["seed"].as_u64()?,
-            shard: Shard::from_json(&v["shard"])?,
-            threads,
-            out,
-            force: false,
-            resume: false,
+            run,
         })
     }
 
+    /// The options as the manifest records them.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "widths": self.widths,
-            "trials": self.trials,
-            "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
-            "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
-            "bins": self.bins,
-            "r_max": self.r_max,
-            "seed": self.seed,
-            "shard": self.shard.to_json(),
-            "threads": self.threads,
-            "out": self.out,
-        })
+        record_job::options_json(
+            serde_json::json!({
+                "widths": self.widths,
+                "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
+                "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
+                "bins": self.bins,
+                "r_max": self.r_max,
+            }),
+            &self.run,
+        )
     }
 }
 
@@ -311,7 +298,11 @@ pub fn cell_rows(
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
     let cells = plan::cells(&opts.ensembles, &opts.scales, &opts.widths, Method::Dense)?;
-    plan::check_memory(&cells, opts.threads.min(opts.trials), plan::dense_bytes)?;
+    plan::check_memory(
+        &cells,
+        opts.run.threads.min(opts.run.trials),
+        plan::dense_bytes,
+    )?;
     Ok(cells)
 }
 
@@ -338,17 +329,8 @@ impl RecordJob for Job<'_> {
     const RAW: &'static str = FILES[2];
     const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,counts";
 
-    fn sampling(&self) -> Sampling<'_> {
-        let o = self.0;
-        Sampling {
-            trials: o.trials,
-            seed: o.seed,
-            shard: o.shard,
-            threads: o.threads,
-            out: &o.out,
-            force: o.force,
-            resume: o.resume,
-        }
+    fn run_options(&self) -> &RunOptions {
+        &self.0.run
     }
 
     fn options_json(&self) -> serde_json::Value {
@@ -367,7 +349,7 @@ impl RecordJob for Job<'_> {
     ) -> Result<Vec<TrialHistogram>, Error> {
         sample_cell(
             cell,
-            self.0.seed,
+            self.0.run.seed,
             trials,
             self.0.bins,
             self.r_max(cell),
@@ -437,21 +419,9 @@ pub fn run(opts: &DensityOptions, progress: Progress) -> Result<Vec<DensitySumma
 /// `mc-gumbel merge` of density shards (checked by [`crate::merge::check`]).
 pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
     let set = crate::merge::check(dirs, "density")?;
-    let opts =
-        DensityOptions::from_json(set.options(), out.to_path_buf(), threads).ok_or_else(|| {
-            Error::usage(
-                "merge",
-                format!(
-                    "cannot read the options in '{}'",
-                    dirs[0].join("manifest.json").display()
-                ),
-            )
-        })?;
-    let opts = DensityOptions {
-        shard: Shard::WHOLE,
-        force,
-        ..opts
-    };
+    let opts = RunOptions::merged(set.options(), out, threads, force)
+        .and_then(|run| DensityOptions::from_json(set.options(), run))
+        .ok_or_else(|| crate::merge::unreadable(dirs))?;
     record_job::merge(&Job(&opts), &set, dirs)
 }
 

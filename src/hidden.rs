@@ -10,10 +10,9 @@ use crate::error::Error;
 use crate::output::write_table;
 use crate::plan;
 use crate::progress::Progress;
-use crate::record_job::{self, options, RecordJob, Sampling};
+use crate::record_job::{self, options, RecordJob, RunOptions};
 use crate::rng::TrialRng;
 use crate::sampler::{for_each_trial, Cell, Method};
-use crate::shard::Shard;
 use crate::spectrum::{DenseWorkspace, Eigen, RadiusRecord};
 use crate::stats::{self, Z95};
 use faer::{c64, Accum, Mat, MatRef, Par};
@@ -47,7 +46,6 @@ pub const DENSE_TIMES: usize = 100;
 #[derive(Clone, Debug)]
 pub struct HiddenOptions {
     pub widths: Vec<usize>,
-    pub trials: usize,
     /// `diag-uniform` carries its `--ring` in the ensemble itself.
     pub ensembles: Vec<Ensemble>,
     pub scales: Vec<Scale>,
@@ -55,50 +53,39 @@ pub struct HiddenOptions {
     pub batch: usize,
     pub points: usize,
     pub explode_factor: f64,
-    pub seed: u64,
-    pub shard: Shard,
-    pub threads: usize,
-    pub out: PathBuf,
-    pub force: bool,
-    pub resume: bool,
+    /// Trials, seed, shard, threads, folder.
+    pub run: RunOptions,
 }
 
 impl HiddenOptions {
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
-    pub fn from_json(v: &serde_json::Value, out: PathBuf, threads: usize) -> Option<Self> {
+    pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(HiddenOptions {
             widths: options::usizes(&v["widths"])?,
-            trials: v["trials"].as_u64()? as usize,
             ensembles: options::ensembles(&v["ensembles"])?,
             scales: options::scales(&v["scales"])?,
             steps: v["steps"].as_u64()? as usize,
             batch: v["batch"].as_u64()? as usize,
             points: v["points"].as_u64()? as usize,
             explode_factor: v["explode_factor"].as_f64()?,
-            seed: v["seed"].as_u64()?,
-            shard: Shard::from_json(&v["shard"])?,
-            threads,
-            out,
-            force: false,
-            resume: false,
+            run,
         })
     }
 
+    /// The options as the manifest records them.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "widths": self.widths,
-            "trials": self.trials,
-            "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
-            "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
-            "steps": self.steps,
-            "batch": self.batch,
-            "points": self.points,
-            "explode_factor": self.explode_factor,
-            "seed": self.seed,
-            "shard": self.shard.to_json(),
-            "threads": self.threads,
-            "out": self.out,
-        })
+        record_job::options_json(
+            serde_json::json!({
+                "widths": self.widths,
+                "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
+                "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
+                "steps": self.steps,
+                "batch": self.batch,
+                "points": self.points,
+                "explode_factor": self.explode_factor,
+            }),
+            &self.run,
+        )
     }
 }
 
@@ -429,7 +416,7 @@ pub fn norm_stats(runs: &[Run], times: &[usize], batch: usize) -> Vec<NormStats>
 pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
     let cells = plan::cells(&opts.ensembles, &opts.scales, &opts.widths, Method::Dense)?;
     let batch = opts.batch as u128;
-    plan::check_memory(&cells, opts.threads.min(opts.trials), |c| {
+    plan::check_memory(&cells, opts.run.threads.min(opts.run.trials), |c| {
         let elem = if c.ensemble.is_complex() { 16 } else { 8 };
         plan::dense_bytes(c) + 2 * c.n as u128 * batch * elem
     })?;
@@ -475,17 +462,8 @@ impl RecordJob for Job<'_> {
     const RAW: &'static str = FILES[2];
     const RAW_HEADER: &'static str = "ensemble,scale,n,trial,rho,explode_time,first_pass,norms";
 
-    fn sampling(&self) -> Sampling<'_> {
-        let o = self.opts;
-        Sampling {
-            trials: o.trials,
-            seed: o.seed,
-            shard: o.shard,
-            threads: o.threads,
-            out: &o.out,
-            force: o.force,
-            resume: o.resume,
-        }
+    fn run_options(&self) -> &RunOptions {
+        &self.opts.run
     }
 
     fn options_json(&self) -> serde_json::Value {
@@ -504,7 +482,7 @@ impl RecordJob for Job<'_> {
     ) -> Result<Vec<HiddenTrial>, Error> {
         sample_cell(
             cell,
-            self.opts.seed,
+            self.opts.run.seed,
             trials,
             self.opts.batch,
             &self.schedule,
@@ -649,21 +627,9 @@ pub fn run(opts: &HiddenOptions, progress: Progress) -> Result<HiddenReport, Err
 /// `mc-gumbel merge` of hidden shards (checked by [`crate::merge::check`]).
 pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
     let set = crate::merge::check(dirs, "hidden")?;
-    let opts =
-        HiddenOptions::from_json(set.options(), out.to_path_buf(), threads).ok_or_else(|| {
-            Error::usage(
-                "merge",
-                format!(
-                    "cannot read the options in '{}'",
-                    dirs[0].join("manifest.json").display()
-                ),
-            )
-        })?;
-    let opts = HiddenOptions {
-        shard: Shard::WHOLE,
-        force,
-        ..opts
-    };
+    let opts = RunOptions::merged(set.options(), out, threads, force)
+        .and_then(|run| HiddenOptions::from_json(set.options(), run))
+        .ok_or_else(|| crate::merge::unreadable(dirs))?;
     record_job::merge(&Job::new(&opts), &set, dirs)
 }
 

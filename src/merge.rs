@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 const FLAG: &str = "merge";
 
-/// Option keys that may differ between shards of one run: the slice itself, and how and where
-/// each shard ran (none of them changes a byte of the results).
-const PER_SHARD_KEYS: [&str; 3] = ["shard", "threads", "out"];
+/// The option key that differs between shards of one run: the slice itself (threads and folders
+/// are not among the recorded options, since they change no byte of the results).
+const PER_SHARD_KEYS: [&str; 1] = ["shard"];
 
 /// Reads `manifest.json` of an output folder as JSON.
 pub fn read_manifest(dir: &Path, flag: &'static str) -> Result<serde_json::Value, Error> {
@@ -45,7 +45,18 @@ pub fn run(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<
 }
 
 /// `options` less the given keys, for comparing runs on what matters.
-pub fn without(options: &serde_json::Value, keys: &[&str]) -> serde_json::Value {
+/// The error of a shard set whose manifest options cannot be read back.
+pub fn unreadable(dirs: &[PathBuf]) -> Error {
+    Error::usage(
+        FLAG,
+        format!(
+            "cannot read the options in '{}'",
+            dirs[0].join("manifest.json").display()
+        ),
+    )
+}
+
+fn without(options: &serde_json::Value, keys: &[&str]) -> serde_json::Value {
     let mut o = options.clone();
     if let Some(map) = o.as_object_mut() {
         for key in keys {

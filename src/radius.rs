@@ -7,9 +7,8 @@ use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::output::write_table;
 use crate::progress::Progress;
-use crate::record_job::{self, LineKey, RecordJob, Sampling};
+use crate::record_job::{self, options, LineKey, RecordJob, RunOptions};
 use crate::sampler::{self, Cell, Method};
-use crate::shard::Shard;
 use crate::spectrum::RadiusRecord;
 use crate::summary::{self, ConvergenceRow, RescalingRow, SummaryRow};
 use std::fmt::Write as _;
@@ -29,71 +28,43 @@ pub const FILES: [&str; 5] = [
 #[derive(Clone, Debug)]
 pub struct RadiusOptions {
     pub widths: Vec<usize>,
-    pub trials: usize,
     pub ensembles: Vec<Ensemble>,
     pub scales: Vec<Scale>,
     pub method: Method,
     pub targets: Vec<f64>,
-    pub seed: u64,
-    pub shard: Shard,
-    pub threads: usize,
-    pub out: PathBuf,
-    pub force: bool,
-    pub resume: bool,
+    /// Trials, seed, shard, threads, folder.
+    pub run: RunOptions,
 }
 
 impl RadiusOptions {
     /// Everything that determines the output bytes (not threads, not the folder): recorded in the
     /// manifest and compared by `--resume` and `merge`.
     pub fn identity(&self) -> serde_json::Value {
-        serde_json::json!({
-            "widths": self.widths,
-            "trials": self.trials,
-            "ensembles": self.ensembles.iter().map(|e| e.name()).collect::<Vec<_>>(),
-            "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
-            "method": self.method.name(),
-            "targets": self.targets,
-            "seed": self.seed,
-            "shard": self.shard.to_json(),
-        })
+        record_job::options_json(
+            serde_json::json!({
+                "widths": self.widths,
+                "ensembles": self.ensembles.iter().map(|e| e.name()).collect::<Vec<_>>(),
+                "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
+                "method": self.method.name(),
+                "targets": self.targets,
+            }),
+            &self.run,
+        )
     }
 
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
-    pub fn from_identity(v: &serde_json::Value, out: PathBuf, threads: usize) -> Option<Self> {
-        let strings = |key: &str| -> Option<Vec<String>> {
-            v.get(key)?
-                .as_array()?
-                .iter()
-                .map(|x| x.as_str().map(String::from))
-                .collect()
-        };
+    pub fn from_identity(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(RadiusOptions {
-            widths: v["widths"]
-                .as_array()?
-                .iter()
-                .map(|x| x.as_u64().map(|w| w as usize))
-                .collect::<Option<_>>()?,
-            trials: v["trials"].as_u64()? as usize,
-            ensembles: strings("ensembles")?
-                .iter()
-                .map(|e| Ensemble::parse(e))
-                .collect::<Option<_>>()?,
-            scales: strings("scales")?
-                .iter()
-                .map(|s| Scale::parse(s).ok())
-                .collect::<Option<_>>()?,
+            widths: options::usizes(&v["widths"])?,
+            ensembles: options::ensembles(&v["ensembles"])?,
+            scales: options::scales(&v["scales"])?,
             method: Method::parse(v["method"].as_str()?)?,
             targets: v["targets"]
                 .as_array()?
                 .iter()
                 .map(|x| x.as_f64())
                 .collect::<Option<_>>()?,
-            seed: v["seed"].as_u64()?,
-            shard: Shard::from_json(&v["shard"])?,
-            threads,
-            out,
-            force: false,
-            resume: false,
+            run,
         })
     }
 }
@@ -117,7 +88,7 @@ pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
     let cells = crate::plan::cells(&opts.ensembles, &opts.scales, &opts.widths, opts.method)?;
     crate::plan::check_memory(
         &cells,
-        opts.threads.min(opts.trials),
+        opts.run.threads.min(opts.run.trials),
         crate::plan::dense_bytes,
     )?;
     Ok(cells)
@@ -143,17 +114,8 @@ impl RecordJob for Job<'_> {
     const RAW: &'static str = FILES[0];
     const RAW_HEADER: &'static str = "ensemble,scale,scale_factor,method,n,trial,rho,n_outside";
 
-    fn sampling(&self) -> Sampling<'_> {
-        let o = self.0;
-        Sampling {
-            trials: o.trials,
-            seed: o.seed,
-            shard: o.shard,
-            threads: o.threads,
-            out: &o.out,
-            force: o.force,
-            resume: o.resume,
-        }
+    fn run_options(&self) -> &RunOptions {
+        &self.0.run
     }
 
     fn options_json(&self) -> serde_json::Value {
@@ -170,7 +132,7 @@ impl RecordJob for Job<'_> {
         trials: Range<u64>,
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<RadiusRecord>, Error> {
-        sampler::sample_cell(cell, self.0.seed, trials, tick)
+        sampler::sample_cell(cell, self.0.run.seed, trials, tick)
     }
 
     fn write_key(&self, cell: &Cell, trial: u64, line: &mut String) {
@@ -279,21 +241,8 @@ pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<Vec<SummaryRow>, 
 /// the manifest's timings are sums over the shards.
 pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
     let set = crate::merge::check(dirs, "radius")?;
-    let opts = RadiusOptions::from_identity(set.options(), out.to_path_buf(), threads).ok_or_else(
-        || {
-            Error::usage(
-                "merge",
-                format!(
-                    "cannot read the options in '{}'",
-                    dirs[0].join("manifest.json").display()
-                ),
-            )
-        },
-    )?;
-    let opts = RadiusOptions {
-        shard: Shard::WHOLE,
-        force,
-        ..opts
-    };
+    let opts = RunOptions::merged(set.options(), out, threads, force)
+        .and_then(|run| RadiusOptions::from_identity(set.options(), run))
+        .ok_or_else(|| crate::merge::unreadable(dirs))?;
     record_job::merge(&Job(&opts), &set, dirs)
 }

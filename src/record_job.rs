@@ -14,7 +14,7 @@
 
 use crate::error::Error;
 use crate::interrupt;
-use crate::merge::{self, cell_seconds, read_manifest, Shards};
+use crate::merge::{cell_seconds, read_manifest, Shards};
 use crate::output::{self, atomic::partial_path, manifest::CellTiming, AppendFile, Manifest};
 use crate::progress::Progress;
 use crate::sampler::Cell;
@@ -24,19 +24,52 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// The options every record job has that the loop needs.
-pub struct Sampling<'a> {
+/// The options every sampling job shares: how many trials, which slice of them, with what seed,
+/// where, and on how many threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunOptions {
     pub trials: usize,
     pub seed: u64,
     pub shard: Shard,
     pub threads: usize,
-    pub out: &'a Path,
+    pub out: PathBuf,
     pub force: bool,
     pub resume: bool,
 }
 
-/// Option keys of a manifest that `--resume` may change: they do not change a result byte.
-const FREE_ON_RESUME: [&str; 2] = ["threads", "out"];
+impl RunOptions {
+    /// The keys of these options that determine results, for a manifest's `options`.
+    pub fn identity(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut map = serde_json::Map::new();
+        map.insert("trials".into(), self.trials.into());
+        map.insert("seed".into(), self.seed.into());
+        map.insert("shard".into(), self.shard.to_json());
+        map
+    }
+
+    /// The options of a merge: the whole run of the shards' manifest `options`, into `out`.
+    pub fn merged(v: &serde_json::Value, out: &Path, threads: usize, force: bool) -> Option<Self> {
+        Some(RunOptions {
+            trials: v["trials"].as_u64()? as usize,
+            seed: v["seed"].as_u64()?,
+            shard: Shard::WHOLE,
+            threads,
+            out: out.to_path_buf(),
+            force,
+            resume: false,
+        })
+    }
+}
+
+/// A job's own options as a manifest's `options`: `fields`, plus those of `run` that matter.
+pub fn options_json(fields: serde_json::Value, run: &RunOptions) -> serde_json::Value {
+    let mut map = match fields {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    map.extend(run.identity());
+    serde_json::Value::Object(map)
+}
 
 /// A job made of independent trials per cell, summarised from per-trial records.
 pub trait RecordJob: Sync {
@@ -51,7 +84,7 @@ pub trait RecordJob: Sync {
     /// Header of the raw file, starting with `ensemble,scale,n,trial`.
     const RAW_HEADER: &'static str;
 
-    fn sampling(&self) -> Sampling<'_>;
+    fn run_options(&self) -> &RunOptions;
     /// The options as the manifest records them.
     fn options_json(&self) -> serde_json::Value;
     fn cells(&self) -> Result<Vec<Cell>, Error>;
@@ -252,12 +285,12 @@ struct Progressed<R> {
 }
 
 fn start_fresh<J: RecordJob>(
-    s: &Sampling,
+    s: &RunOptions,
     cells: usize,
     force: bool,
 ) -> Result<Progressed<J::Record>, Error> {
-    output::check_no_previous(s.out, J::FILES, force)?;
-    output::prepare_dir(s.out, "--out")?;
+    output::check_no_previous(&s.out, J::FILES, force)?;
+    output::prepare_dir(&s.out, "--out")?;
     Ok(Progressed {
         records: vec![Vec::new(); cells],
         seconds: vec![0.0; cells],
@@ -273,8 +306,8 @@ fn resume<J: RecordJob>(
     slice: &Range<u64>,
 ) -> Result<Option<Progressed<J::Record>>, Error> {
     const FLAG: &str = "--resume";
-    let s = job.sampling();
-    let manifest = read_manifest(s.out, FLAG)?;
+    let s = job.run_options();
+    let manifest = read_manifest(&s.out, FLAG)?;
     let dir = s.out.display();
     if manifest["subcommand"] != J::SUBCOMMAND {
         return Err(Error::usage(
@@ -296,8 +329,8 @@ fn resume<J: RecordJob>(
             ),
         ));
     }
-    let ours = merge::without(&job.options_json(), &FREE_ON_RESUME);
-    if merge::without(&manifest["options"], &FREE_ON_RESUME) != ours {
+    // The options hold only what determines results: --threads may change on resume.
+    if manifest["options"] != job.options_json() {
         return Err(Error::usage(
             FLAG,
             format!(
@@ -312,7 +345,7 @@ fn resume<J: RecordJob>(
     let path = s.out.join(J::RAW);
     let partial = partial_path(&path);
     if !partial.exists() {
-        return start_fresh::<J>(&s, cells.len(), true).map(Some);
+        return start_fresh::<J>(s, cells.len(), true).map(Some);
     }
     let lines = read_raw(&partial, J::RAW_HEADER, true)?;
     let records = assign(job, &lines.body, cells, slice, &partial, FLAG)?;
@@ -349,7 +382,7 @@ fn timing(cell: &Cell, trials: u64, seconds: f64) -> CellTiming {
 /// ([`Error::Interrupted`]). Returns the rows of every cell (none if `--resume` found the run
 /// already complete).
 pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>, Error> {
-    let s = job.sampling();
+    let s = job.run_options();
     let cells = job.cells()?;
     let slice = s.shard.trials(s.trials);
     if slice.is_empty() {
@@ -364,7 +397,7 @@ pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>
     let state = if s.resume {
         resume(job, &cells, &slice)?
     } else {
-        Some(start_fresh::<J>(&s, cells.len(), s.force)?)
+        Some(start_fresh::<J>(s, cells.len(), s.force)?)
     };
     let Some(Progressed {
         mut records,
@@ -388,7 +421,7 @@ pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>
     let mut manifest = Manifest::new(J::SUBCOMMAND, Some(s.seed), s.threads, job.options_json());
     manifest.files = J::FILES.iter().map(|f| f.to_string()).collect();
     // From the first moment the folder says what it holds, so a run killed at once can resume.
-    manifest.write(s.out)?;
+    manifest.write(&s.out)?;
     let per_cell = slice.end - slice.start;
     let mut done: Vec<J::CellRows> = Vec::new();
 
@@ -404,10 +437,10 @@ pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>
             if interrupt::requested() {
                 let saved = raw.file.sync().and_then(|_| {
                     if !done.is_empty() {
-                        job.write_tables(s.out, &done)?;
+                        job.write_tables(&s.out, &done)?;
                     }
                     manifest.wall_seconds = started.elapsed().as_secs_f64();
-                    manifest.write(s.out)
+                    manifest.write(&s.out)
                 });
                 return Err(saved.err().unwrap_or(Error::Interrupted {
                     resume: interrupt::resume_command(),
@@ -433,14 +466,14 @@ pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>
         done.push(rows);
         manifest.cells.push(timing(cell, per_cell, seconds[ci]));
         manifest.wall_seconds = started.elapsed().as_secs_f64();
-        job.write_tables(s.out, &done)?;
-        manifest.write(s.out)?;
+        job.write_tables(&s.out, &done)?;
+        manifest.write(&s.out)?;
     }
 
     raw.file.finish()?;
     manifest.complete = true;
     manifest.wall_seconds = started.elapsed().as_secs_f64();
-    manifest.write(s.out)?;
+    manifest.write(&s.out)?;
     Ok(done)
 }
 
@@ -450,7 +483,7 @@ pub fn run<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>
 /// manifest's timings are sums over the shards).
 pub fn merge<J: RecordJob>(job: &J, set: &Shards, dirs: &[PathBuf]) -> Result<(), Error> {
     const FLAG: &str = "merge";
-    let s = job.sampling();
+    let s = job.run_options();
     let cells = job.cells()?;
     let mut records: Vec<Vec<J::Record>> = vec![Vec::new(); cells.len()];
     for (index, &folder) in set.folder_of.iter().enumerate() {
@@ -469,8 +502,8 @@ pub fn merge<J: RecordJob>(job: &J, set: &Shards, dirs: &[PathBuf]) -> Result<()
         }
     }
 
-    output::check_no_previous(s.out, J::FILES, s.force)?;
-    output::prepare_dir(s.out, "--out")?;
+    output::check_no_previous(&s.out, J::FILES, s.force)?;
+    output::prepare_dir(&s.out, "--out")?;
     let started = Instant::now();
     let pool = crate::plan::thread_pool(s.threads)?;
     let mut manifest = Manifest::new(J::SUBCOMMAND, Some(s.seed), s.threads, job.options_json());
@@ -484,11 +517,11 @@ pub fn merge<J: RecordJob>(job: &J, set: &Shards, dirs: &[PathBuf]) -> Result<()
         done.push(pool.install(|| job.cell_rows(cell, 0, recs, seconds)));
         manifest.cells.push(timing(cell, s.trials as u64, seconds));
     }
-    job.write_tables(s.out, &done)?;
+    job.write_tables(&s.out, &done)?;
     raw.file.finish()?;
     manifest.complete = true;
     manifest.wall_seconds = started.elapsed().as_secs_f64();
-    manifest.write(s.out)
+    manifest.write(&s.out)
 }
 
 /// Reads a manifest's `options` back: helpers for the jobs' `from_options`.
