@@ -37,9 +37,9 @@ pub struct RadiusOptions {
 }
 
 impl RadiusOptions {
-    /// Everything that determines the output bytes (not threads, not the folder): recorded in the
-    /// manifest and compared by `--resume` and `merge`.
-    pub fn identity(&self) -> serde_json::Value {
+    /// Everything that determines the output bytes (not threads, not the folder), as the manifest
+    /// records it; `--resume` and `merge` compare it.
+    pub fn to_json(&self) -> serde_json::Value {
         record_job::options_json(
             serde_json::json!({
                 "widths": self.widths,
@@ -53,7 +53,7 @@ impl RadiusOptions {
     }
 
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
-    pub fn from_identity(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
+    pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(RadiusOptions {
             widths: options::usizes(&v["widths"])?,
             ensembles: options::ensembles(&v["ensembles"])?,
@@ -119,7 +119,7 @@ impl RecordJob for Job<'_> {
     }
 
     fn options_json(&self) -> serde_json::Value {
-        self.0.identity()
+        self.0.to_json()
     }
 
     fn cells(&self) -> Result<Vec<Cell>, Error> {
@@ -242,7 +242,7 @@ pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<Vec<SummaryRow>, 
 pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
     let set = crate::merge::check(dirs, "radius")?;
     let opts = RunOptions::merged(set.options(), out, threads, force)
-        .and_then(|run| RadiusOptions::from_identity(set.options(), run))
+        .and_then(|run| RadiusOptions::from_json(set.options(), run))
         .ok_or_else(|| crate::merge::unreadable(dirs))?;
     record_job::merge(&Job(&opts), &set, dirs)
 }
