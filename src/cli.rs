@@ -4,6 +4,7 @@ use crate::density::DensityOptions;
 use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::hidden::HiddenOptions;
+use crate::plan::Grid;
 use crate::radius::RadiusOptions;
 use crate::record_job::RunOptions;
 use crate::sampler::Method;
@@ -347,9 +348,11 @@ impl RadiusArgs {
             )
         })?;
         Ok(RadiusOptions {
-            widths: parse_widths(&self.widths)?,
-            ensembles: parse_ensembles(&self.ensemble, &Ensemble::RADIUS_NAMES)?,
-            scales: parse_scales(&self.scale)?,
+            grid: Grid {
+                widths: parse_widths(&self.widths)?,
+                ensembles: parse_ensembles(&self.ensemble, &Ensemble::RADIUS_NAMES)?,
+                scales: parse_scales(&self.scale)?,
+            },
             method,
             targets: parse_probabilities("--targets", &self.targets)?,
             run: RunOptions {
@@ -441,11 +444,9 @@ pub fn parse_ring(text: &str) -> Result<(f64, f64), Error> {
     Ok((lo, hi))
 }
 
-/// The resolved matrix options: widths, ensembles (with the ring in `diag-uniform`), scales.
+/// The resolved matrix options: the grid (with the ring in `diag-uniform`), shard and threads.
 pub struct MatrixOptions {
-    pub widths: Vec<usize>,
-    pub ensembles: Vec<Ensemble>,
-    pub scales: Vec<Scale>,
+    pub grid: Grid,
     pub shard: Shard,
     pub threads: usize,
 }
@@ -470,9 +471,11 @@ impl MatrixArgs {
             }
         }
         Ok(MatrixOptions {
-            widths: parse_widths(&self.widths)?,
-            ensembles,
-            scales: parse_scales(&self.scale)?,
+            grid: Grid {
+                widths: parse_widths(&self.widths)?,
+                ensembles,
+                scales: parse_scales(&self.scale)?,
+            },
             shard: parse_shard(&self.shard)?,
             threads: resolve_threads(self.threads)?,
         })
@@ -518,9 +521,7 @@ impl HiddenArgs {
         }
         let m = self.matrices.resolve()?;
         Ok(HiddenOptions {
-            widths: m.widths,
-            ensembles: m.ensembles,
-            scales: m.scales,
+            grid: m.grid,
             steps: positive("--steps", self.steps, "step")?,
             batch: positive("--batch", self.batch, "sequence per batch")?,
             points: self.points,
@@ -566,9 +567,7 @@ impl DensityArgs {
         }
         let m = self.matrices.resolve()?;
         Ok(DensityOptions {
-            widths: m.widths,
-            ensembles: m.ensembles,
-            scales: m.scales,
+            grid: m.grid,
             bins: positive("--bins", self.bins, "bin")?,
             r_max: self.r_max,
             run: RunOptions {

@@ -2,13 +2,13 @@
 //! Kostlan's exact modulus density (complex Ginibre) and the circular law, and the share of
 //! eigenvalues outside the unit circle.
 
-use crate::ensemble::{Ensemble, Scale};
+use crate::ensemble::Ensemble;
 use crate::error::Error;
-use crate::hidden::ensemble_json;
 use crate::output::write_table;
 use crate::plan;
+use crate::plan::Grid;
 use crate::progress::Progress;
-use crate::record_job::{self, options, RecordJob, RunOptions};
+use crate::record_job::{self, RecordJob, RunOptions};
 use crate::sampler::{for_each_trial, Cell, Method};
 use crate::spectrum::{DenseWorkspace, Eigen};
 use crate::stats::{self, Z95};
@@ -52,9 +52,7 @@ pub fn modulus_bound(n: usize) -> f64 {
 /// The density job's options, resolved and validated.
 #[derive(Clone, Debug)]
 pub struct DensityOptions {
-    pub widths: Vec<usize>,
-    pub ensembles: Vec<Ensemble>,
-    pub scales: Vec<Scale>,
+    pub grid: Grid,
     pub bins: usize,
     /// Upper histogram edge; `None`: [`default_r_max`] per cell.
     pub r_max: Option<f64>,
@@ -66,9 +64,7 @@ impl DensityOptions {
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
     pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(DensityOptions {
-            widths: options::usizes(&v["widths"])?,
-            ensembles: options::ensembles(&v["ensembles"])?,
-            scales: options::scales(&v["scales"])?,
+            grid: Grid::from_json(v)?,
             bins: v["bins"].as_u64()? as usize,
             r_max: match &v["r_max"] {
                 serde_json::Value::Null => None,
@@ -81,10 +77,8 @@ impl DensityOptions {
     /// The options as the manifest records them.
     pub fn to_json(&self) -> serde_json::Value {
         record_job::options_json(
+            &self.grid,
             serde_json::json!({
-                "widths": self.widths,
-                "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
-                "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
                 "bins": self.bins,
                 "r_max": self.r_max,
             }),
@@ -297,7 +291,7 @@ pub fn cell_rows(
 
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
-    let cells = plan::cells(&opts.ensembles, &opts.scales, &opts.widths, Method::Dense)?;
+    let cells = opts.grid.cells(Method::Dense)?;
     plan::check_memory(
         &cells,
         opts.run.threads.min(opts.run.trials),

@@ -5,12 +5,12 @@
 //! independent input sequences through it at once, so every step is one matrix-matrix product
 //! `H <- W H + X` (faer `matmul`, sequential inside a trial; rayon runs trials in parallel).
 
-use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::output::write_table;
 use crate::plan;
+use crate::plan::Grid;
 use crate::progress::Progress;
-use crate::record_job::{self, options, RecordJob, RunOptions};
+use crate::record_job::{self, RecordJob, RunOptions};
 use crate::rng::TrialRng;
 use crate::sampler::{for_each_trial, Cell, Method};
 use crate::spectrum::{DenseWorkspace, Eigen, RadiusRecord};
@@ -45,10 +45,7 @@ pub const DENSE_TIMES: usize = 100;
 /// The hidden job's options, resolved and validated.
 #[derive(Clone, Debug)]
 pub struct HiddenOptions {
-    pub widths: Vec<usize>,
-    /// `diag-uniform` carries its `--ring` in the ensemble itself.
-    pub ensembles: Vec<Ensemble>,
-    pub scales: Vec<Scale>,
+    pub grid: Grid,
     pub steps: usize,
     pub batch: usize,
     pub points: usize,
@@ -61,9 +58,7 @@ impl HiddenOptions {
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
     pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(HiddenOptions {
-            widths: options::usizes(&v["widths"])?,
-            ensembles: options::ensembles(&v["ensembles"])?,
-            scales: options::scales(&v["scales"])?,
+            grid: Grid::from_json(v)?,
             steps: v["steps"].as_u64()? as usize,
             batch: v["batch"].as_u64()? as usize,
             points: v["points"].as_u64()? as usize,
@@ -75,10 +70,8 @@ impl HiddenOptions {
     /// The options as the manifest records them.
     pub fn to_json(&self) -> serde_json::Value {
         record_job::options_json(
+            &self.grid,
             serde_json::json!({
-                "widths": self.widths,
-                "ensembles": self.ensembles.iter().map(ensemble_json).collect::<Vec<_>>(),
-                "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
                 "steps": self.steps,
                 "batch": self.batch,
                 "points": self.points,
@@ -86,16 +79,6 @@ impl HiddenOptions {
             }),
             &self.run,
         )
-    }
-}
-
-/// An ensemble as the manifest records it: its name, plus the ring for `diag-uniform`.
-pub fn ensemble_json(e: &Ensemble) -> serde_json::Value {
-    match *e {
-        Ensemble::DiagUniform { r_min, r_max } => {
-            serde_json::json!({"name": e.name(), "r_min": r_min, "r_max": r_max})
-        }
-        _ => serde_json::json!(e.name()),
     }
 }
 
@@ -414,7 +397,7 @@ pub fn norm_stats(runs: &[Run], times: &[usize], batch: usize) -> Vec<NormStats>
 
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
-    let cells = plan::cells(&opts.ensembles, &opts.scales, &opts.widths, Method::Dense)?;
+    let cells = opts.grid.cells(Method::Dense)?;
     let batch = opts.batch as u128;
     plan::check_memory(&cells, opts.run.threads.min(opts.run.trials), |c| {
         let elem = if c.ensemble.is_complex() { 16 } else { 8 };

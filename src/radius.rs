@@ -6,8 +6,9 @@
 use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
 use crate::output::write_table;
+use crate::plan::Grid;
 use crate::progress::Progress;
-use crate::record_job::{self, options, LineKey, RecordJob, RunOptions};
+use crate::record_job::{self, LineKey, RecordJob, RunOptions};
 use crate::sampler::{self, Cell, Method};
 use crate::spectrum::RadiusRecord;
 use crate::summary::{self, ConvergenceRow, RescalingRow, SummaryRow};
@@ -27,9 +28,7 @@ pub const FILES: [&str; 5] = [
 /// The radius job's options, resolved and validated.
 #[derive(Clone, Debug)]
 pub struct RadiusOptions {
-    pub widths: Vec<usize>,
-    pub ensembles: Vec<Ensemble>,
-    pub scales: Vec<Scale>,
+    pub grid: Grid,
     pub method: Method,
     pub targets: Vec<f64>,
     /// Trials, seed, shard, threads, folder.
@@ -41,10 +40,8 @@ impl RadiusOptions {
     /// records it; `--resume` and `merge` compare it.
     pub fn to_json(&self) -> serde_json::Value {
         record_job::options_json(
+            &self.grid,
             serde_json::json!({
-                "widths": self.widths,
-                "ensembles": self.ensembles.iter().map(|e| e.name()).collect::<Vec<_>>(),
-                "scales": self.scales.iter().map(|s| s.label()).collect::<Vec<_>>(),
                 "method": self.method.name(),
                 "targets": self.targets,
             }),
@@ -55,9 +52,7 @@ impl RadiusOptions {
     /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
     pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
         Some(RadiusOptions {
-            widths: options::usizes(&v["widths"])?,
-            ensembles: options::ensembles(&v["ensembles"])?,
-            scales: options::scales(&v["scales"])?,
+            grid: Grid::from_json(v)?,
             method: Method::parse(v["method"].as_str()?)?,
             targets: v["targets"]
                 .as_array()?
@@ -71,7 +66,12 @@ impl RadiusOptions {
 
 /// Every cell of the run, in output order, or the first reason the plan cannot run.
 pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
-    if let Some(e) = opts.ensembles.iter().find(|&&e| !opts.method.supports(e)) {
+    if let Some(e) = opts
+        .grid
+        .ensembles
+        .iter()
+        .find(|&&e| !opts.method.supports(e))
+    {
         return Err(Error::usage(
             "--method",
             format!(
@@ -85,7 +85,7 @@ pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
             ),
         ));
     }
-    let cells = crate::plan::cells(&opts.ensembles, &opts.scales, &opts.widths, opts.method)?;
+    let cells = opts.grid.cells(opts.method)?;
     crate::plan::check_memory(
         &cells,
         opts.run.threads.min(opts.run.trials),

@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::interrupt;
 use crate::merge::{cell_seconds, read_manifest, Shards};
 use crate::output::{self, atomic::partial_path, manifest::CellTiming, AppendFile, Manifest};
+use crate::plan::Grid;
 use crate::progress::Progress;
 use crate::sampler::Cell;
 use crate::shard::Shard;
@@ -61,12 +62,13 @@ impl RunOptions {
     }
 }
 
-/// A job's own options as a manifest's `options`: `fields`, plus those of `run` that matter.
-pub fn options_json(fields: serde_json::Value, run: &RunOptions) -> serde_json::Value {
-    let mut map = match fields {
-        serde_json::Value::Object(map) => map,
-        _ => serde_json::Map::new(),
-    };
+/// A job's options as a manifest's `options`: its grid, its own `fields`, and those of `run`
+/// that determine results.
+pub fn options_json(grid: &Grid, fields: serde_json::Value, run: &RunOptions) -> serde_json::Value {
+    let mut map = grid.to_json();
+    if let serde_json::Value::Object(own) = fields {
+        map.extend(own);
+    }
     map.extend(run.identity());
     serde_json::Value::Object(map)
 }
@@ -522,42 +524,4 @@ pub fn merge<J: RecordJob>(job: &J, set: &Shards, dirs: &[PathBuf]) -> Result<()
     manifest.complete = true;
     manifest.wall_seconds = started.elapsed().as_secs_f64();
     manifest.write(&s.out)
-}
-
-/// Reads a manifest's `options` back: helpers for the jobs' `from_options`.
-pub mod options {
-    use crate::ensemble::{Ensemble, Scale};
-    use serde_json::Value;
-
-    pub fn usizes(v: &Value) -> Option<Vec<usize>> {
-        v.as_array()?
-            .iter()
-            .map(|x| x.as_u64().map(|w| w as usize))
-            .collect()
-    }
-
-    pub fn scales(v: &Value) -> Option<Vec<Scale>> {
-        v.as_array()?
-            .iter()
-            .map(|x| Scale::parse(x.as_str()?).ok())
-            .collect()
-    }
-
-    /// Ensembles as [`crate::hidden::ensemble_json`] writes them: a name, or for diag-uniform
-    /// an object with its ring.
-    pub fn ensembles(v: &Value) -> Option<Vec<Ensemble>> {
-        v.as_array()?
-            .iter()
-            .map(|x| match x {
-                Value::String(name) => Ensemble::parse(name),
-                _ => match Ensemble::parse(x["name"].as_str()?)? {
-                    Ensemble::DiagUniform { .. } => Some(Ensemble::DiagUniform {
-                        r_min: x["r_min"].as_f64()?,
-                        r_max: x["r_max"].as_f64()?,
-                    }),
-                    _ => None,
-                },
-            })
-            .collect()
-    }
 }
