@@ -9,15 +9,21 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         None => {
             let opts = cli.radius.resolve()?;
-            radius::run(&opts, Progress::new(cli.radius.common.quiet))?;
+            radius::run(&opts, Progress::new(cli.radius.sampling.common.quiet))?;
             Ok(())
         }
         Some(Command::Hidden(args)) => {
-            hidden::run(&args.resolve()?, Progress::new(args.matrices.common.quiet))?;
+            hidden::run(
+                &args.resolve()?,
+                Progress::new(args.matrices.sampling.common.quiet),
+            )?;
             Ok(())
         }
         Some(Command::Density(args)) => {
-            density::run(&args.resolve()?, Progress::new(args.matrices.common.quiet))?;
+            density::run(
+                &args.resolve()?,
+                Progress::new(args.matrices.sampling.common.quiet),
+            )?;
             Ok(())
         }
         Some(Command::Merge(args)) => {

@@ -151,21 +151,8 @@ pub struct RadiusArgs {
     /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
     #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
     pub targets: String,
-    /// Seed of every random stream (same seed, same bytes, whatever the thread count)
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Worker threads [default: all logical CPUs]
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
-    /// join the shards' folders with `mc-gumbel merge`
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
-    /// Continue the interrupted run in --out (same command line otherwise)
-    #[arg(long)]
-    pub resume: bool,
     #[command(flatten)]
-    pub common: CommonArgs,
+    pub sampling: SamplingArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -184,6 +171,41 @@ impl CommonArgs {
     /// `--out`, or the job's own folder: jobs never share a folder (and a manifest) by default.
     pub fn out_or(&self, default: &str) -> PathBuf {
         self.out.clone().unwrap_or_else(|| PathBuf::from(default))
+    }
+}
+
+/// Options of every sampling job: seed, threads, shard, resume, and the output folder.
+#[derive(Debug, Args, Clone)]
+pub struct SamplingArgs {
+    /// Seed of every random stream (same seed, same bytes, whatever the thread count)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
+    /// join the shards' folders with `mc-gumbel merge`
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+    /// Continue the interrupted run in --out (same command line otherwise)
+    #[arg(long)]
+    pub resume: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+impl SamplingArgs {
+    /// The run options of a job with `trials` trials whose folder defaults to `default_out`.
+    pub fn resolve(&self, trials: usize, default_out: &str) -> Result<RunOptions, Error> {
+        Ok(RunOptions {
+            trials: resolve_trials(trials)?,
+            seed: self.seed,
+            shard: parse_shard(&self.shard)?,
+            threads: resolve_threads(self.threads)?,
+            out: self.common.out_or(default_out),
+            force: self.common.force,
+            resume: self.resume,
+        })
     }
 }
 
@@ -355,15 +377,7 @@ impl RadiusArgs {
             },
             method,
             targets: parse_probabilities("--targets", &self.targets)?,
-            run: RunOptions {
-                trials: resolve_trials(self.trials)?,
-                seed: self.seed,
-                shard: parse_shard(&self.shard)?,
-                threads: resolve_threads(self.threads)?,
-                out: self.common.out_or("results"),
-                force: self.common.force,
-                resume: self.resume,
-            },
+            run: self.sampling.resolve(self.trials, "results")?,
         })
     }
 }
@@ -387,21 +401,8 @@ pub struct MatrixArgs {
     /// [default: 0,1]
     #[arg(long, value_name = "R_MIN,R_MAX", allow_hyphen_values = true)]
     pub ring: Option<String>,
-    /// Seed of every random stream (same seed, same bytes, whatever the thread count)
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Worker threads [default: all logical CPUs]
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
-    /// join the shards' folders with `mc-gumbel merge`
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
-    /// Continue the interrupted run in --out (same command line otherwise)
-    #[arg(long)]
-    pub resume: bool,
     #[command(flatten)]
-    pub common: CommonArgs,
+    pub sampling: SamplingArgs,
 }
 
 /// Parses `--shard`; no flag means the whole run.
@@ -444,15 +445,9 @@ pub fn parse_ring(text: &str) -> Result<(f64, f64), Error> {
     Ok((lo, hi))
 }
 
-/// The resolved matrix options: the grid (with the ring in `diag-uniform`), shard and threads.
-pub struct MatrixOptions {
-    pub grid: Grid,
-    pub shard: Shard,
-    pub threads: usize,
-}
-
 impl MatrixArgs {
-    pub fn resolve(&self) -> Result<MatrixOptions, Error> {
+    /// The grid, with the ring set in `diag-uniform`.
+    pub fn resolve(&self) -> Result<Grid, Error> {
         let mut ensembles = parse_ensembles(&self.ensemble, &Ensemble::ALL_NAMES)?;
         if let Some(ring) = &self.ring {
             let (lo, hi) = parse_ring(ring)?;
@@ -470,14 +465,10 @@ impl MatrixArgs {
                 ));
             }
         }
-        Ok(MatrixOptions {
-            grid: Grid {
-                widths: parse_widths(&self.widths)?,
-                ensembles,
-                scales: parse_scales(&self.scale)?,
-            },
-            shard: parse_shard(&self.shard)?,
-            threads: resolve_threads(self.threads)?,
+        Ok(Grid {
+            widths: parse_widths(&self.widths)?,
+            ensembles,
+            scales: parse_scales(&self.scale)?,
         })
     }
 }
@@ -519,22 +510,17 @@ impl HiddenArgs {
                 format!("{} is not a positive finite factor", self.explode_factor),
             ));
         }
-        let m = self.matrices.resolve()?;
+        let grid = self.matrices.resolve()?;
         Ok(HiddenOptions {
-            grid: m.grid,
+            grid,
             steps: positive("--steps", self.steps, "step")?,
             batch: positive("--batch", self.batch, "sequence per batch")?,
             points: self.points,
             explode_factor: self.explode_factor,
-            run: RunOptions {
-                trials: resolve_trials(self.trials)?,
-                seed: self.matrices.seed,
-                shard: m.shard,
-                threads: m.threads,
-                out: self.matrices.common.out_or("results/hidden"),
-                force: self.matrices.common.force,
-                resume: self.matrices.resume,
-            },
+            run: self
+                .matrices
+                .sampling
+                .resolve(self.trials, "results/hidden")?,
         })
     }
 }
@@ -565,20 +551,15 @@ impl DensityArgs {
                 ));
             }
         }
-        let m = self.matrices.resolve()?;
+        let grid = self.matrices.resolve()?;
         Ok(DensityOptions {
-            grid: m.grid,
+            grid,
             bins: positive("--bins", self.bins, "bin")?,
             r_max: self.r_max,
-            run: RunOptions {
-                trials: resolve_trials(self.trials)?,
-                seed: self.matrices.seed,
-                shard: m.shard,
-                threads: m.threads,
-                out: self.matrices.common.out_or("results/density"),
-                force: self.matrices.common.force,
-                resume: self.matrices.resume,
-            },
+            run: self
+                .matrices
+                .sampling
+                .resolve(self.trials, "results/density")?,
         })
     }
 }
