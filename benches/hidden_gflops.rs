@@ -10,16 +10,16 @@
 //! Run: `cargo bench --bench hidden_gflops` (`HIDDEN_BENCH_STEPS` overrides the 3000 steps).
 
 use faer::{c64, Accum, Mat, Par};
-use mc_gumbel::ensemble::{self, Ensemble};
-use mc_gumbel::hidden::{record_times, Propagator, Schedule, Signal};
-use mc_gumbel::rng::StreamKey;
-use mc_gumbel::spectrum::DenseWorkspace;
+use mc_gumbel::sampling::ensemble::{self, Ensemble};
+use mc_gumbel::sampling::rng::StreamKey;
+use mc_gumbel::sampling::rnn::{record_times, Propagator, Schedule};
+use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen};
 use std::time::Instant;
 
 const N: usize = 1024;
 const BATCH: usize = 8;
 
-fn bench<T: Signal>(ensemble: Ensemble, flops_per_mac: f64, steps: usize) {
+fn bench<T: Eigen>(ensemble: Ensemble, flops_per_mac: f64, steps: usize) {
     let key = StreamKey::new(1, ensemble.name(), "bench", N);
     let mut rng = key.trial_rng(0);
     let mut ws = DenseWorkspace::<T>::new(N);
@@ -41,7 +41,7 @@ fn bench<T: Signal>(ensemble: Ensemble, flops_per_mac: f64, steps: usize) {
     };
     let mut prop = Propagator::<T>::new(N, BATCH);
     let t0 = Instant::now();
-    let run = prop.run(ws.matrix.as_ref(), &schedule, &mut rng);
+    let run = prop.propagate(ws.matrix.as_ref(), &schedule, &mut rng);
     let prop_s = t0.elapsed().as_secs_f64();
     assert!(
         run.first_pass.iter().all(|p| p.is_none()),

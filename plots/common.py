@@ -6,6 +6,7 @@ output folder of `mc-gumbel run experiments/NAME.toml` (one subfolder per step).
 """
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -20,39 +21,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from scipy import special  # noqa: E402
 
-# The columns each CSV of mc-gumbel contracts to (src/summary.rs, src/theory_table.rs and the
-# hidden/density jobs). Scripts read columns by name and check that these are present.
-COLUMNS = {
-    "radius_trials.csv": ["ensemble", "scale", "scale_factor", "method", "n", "trial", "rho", "n_outside"],
-    "radius_summary.csv": [
-        "ensemble", "scale", "scale_factor", "method", "n", "trials", "mean", "sd", "median", "q05",
-        "q95", "p_exceed_1", "p_exceed_1_lo", "p_exceed_1_hi", "gamma_n", "theory_loc",
-        "theory_scale", "fit_loc", "fit_loc_se", "fit_scale", "fit_scale_se", "ks_fit",
-        "ks_theory", "exact_median", "exact_p_exceed_1", "ks_exact", "seconds",
-    ],
-    "convergence.csv": [
-        "ensemble", "scale", "method", "n", "mean_excess", "mean_excess_lo", "mean_excess_hi",
-        "median_excess", "theory_excess", "exact_median_excess", "above",
-    ],
-    "rescaling.csv": [
-        "ensemble", "n", "factor_name", "factor", "defined", "target_p", "exact_p_exceed_1",
-        "mc_p_exceed_1", "mc_p_exceed_1_lo", "mc_p_exceed_1_hi",
-    ],
-    "theory.csv": [
-        "n", "gamma_n", "theory_loc", "theory_scale", "exact_mean", "exact_sd", "exact_q05",
-        "exact_median", "exact_q95", "exact_q99", "exact_p_exceed_1", "paper_factor",
-        "paper_defined", "paper_p_exceed_1_exact", "paper_p_exceed_1_promised",
-    ],
-    "hidden_norms.csv": [
-        "ensemble", "scale", "method", "n", "t", "mean", "mean_lo", "mean_hi", "median", "q10",
-        "q90", "frac_exploded",
-    ],
-    "hidden_trials.csv": ["ensemble", "scale", "n", "trial", "rho", "explode_time"],
-    "density.csv": [
-        "ensemble", "scale", "n", "r_lo", "r_hi", "density", "exact_density",
-        "circular_law_density",
-    ],
-}
+# The columns each CSV of mc-gumbel contracts to, as the Rust row types define them
+# (`mc-gumbel columns` writes docs/columns.json; a test keeps it current). Scripts read columns
+# by name and check that these are present.
+COLUMNS = json.loads((Path(__file__).resolve().parent.parent / "docs" / "columns.json").read_text())
 
 # Display names: the CSVs keep the CLI's spelling, the figures say what it is.
 ENSEMBLE_LABEL = {

@@ -8,9 +8,11 @@ pub enum Error {
     /// A flag's value is unusable. Raised before anything is written.
     #[error("{flag}: {message}")]
     Usage { flag: &'static str, message: String },
-    /// Reading or writing a file failed (full disk, permissions, ...).
-    #[error("could not write '{}': {source}", path.display())]
+    /// Reading or writing a file failed (full disk, permissions, a damaged file, ...).
+    #[error("could not {action} '{}': {source}", path.display())]
     Io {
+        /// "read", "write" or "create".
+        action: &'static str,
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -38,8 +40,19 @@ impl Error {
         }
     }
 
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// Writing `path` failed.
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
+            action: "write",
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Reading `path` failed, or it does not hold what it should.
+    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action: "read",
             path: path.into(),
             source,
         }

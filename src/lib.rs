@@ -1,32 +1,22 @@
 //! mc-gumbel: Monte Carlo and exact laws for the spectral radius of random recurrent matrices.
 //!
-//! The binary is a thin layer over this library: [`cli`] parses arguments into plain option
-//! structs, the jobs ([`radius`]) sample with [`sampler`] and summarise with [`summary`], and
-//! [`output`] writes every file atomically. The mathematics lives in [`theory`] (closed forms and
-//! Kostlan's exact law) and [`stats`] (Gumbel fit, KS, Wilson).
+//! The crate is layered, and dependencies point one way, down this list (a test keeps it so):
+//!
+//! * [`cli`]: clap definitions and their resolution into plain option structs;
+//! * [`app`]: dispatch from a parsed command line to a job;
+//! * [`jobs`]: the radius, hidden, density and theory jobs, the one resumable record loop they
+//!   share, shard merging, and experiment files;
+//! * [`store`]: what reaches the disk (atomic files, the one CSV writer, the manifest, shards);
+//! * [`sampling`]: ensembles, eigenvalues, random streams, the radius samplers and the RNN;
+//! * [`math`]: the laws (asymptotic and exact), quadrature and statistics, importing nothing
+//!   from the crate. The formulas are stated with their sources in `docs/math/`.
 
 pub mod app;
 pub mod cli;
-pub mod density;
-pub mod ensemble;
 pub mod error;
-pub mod experiment;
-pub mod hidden;
-pub mod interrupt;
-pub mod merge;
-pub mod output;
-pub mod plan;
-pub mod progress;
-pub mod radius;
-pub mod record_job;
-pub mod resources;
-pub mod rng;
-pub mod sampler;
-pub mod shard;
-pub mod spectrum;
-pub mod stats;
-pub mod summary;
-pub mod theory;
-pub mod theory_table;
+pub mod jobs;
+pub mod math;
+pub mod sampling;
+pub mod store;
 
 pub use error::Error;

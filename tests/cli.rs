@@ -2,8 +2,17 @@
 //! code 2, the flag named, and nothing written.
 
 mod common;
-use common::{column, mc_gumbel, read_csv, stderr};
+use common::{assert_same_files, column, mc_gumbel, read_csv, stderr};
+use mc_gumbel::jobs::csv_columns;
 use std::path::Path;
+
+/// Every CSV file of the radius job.
+const DATA_FILES: [&str; 4] = [
+    "radius_trials.csv",
+    "radius_summary.csv",
+    "convergence.csv",
+    "rescaling.csv",
+];
 
 const SMALL: [&str; 6] = [
     "--widths",
@@ -30,32 +39,14 @@ fn run_small(out: &Path, threads: &str) {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
-/// Removes the `seconds` column: wall time is the one field that cannot repeat.
-fn without_seconds(path: &Path) -> Vec<Vec<String>> {
-    let (header, rows) = read_csv(path);
-    let i = header.iter().position(|h| h == "seconds").unwrap();
-    std::iter::once(header)
-        .chain(rows)
-        .map(|mut r| {
-            r.remove(i);
-            r
-        })
-        .collect()
-}
-
 #[test]
 fn same_seed_same_bytes_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("t1"), dir.path().join("t2"));
     run_small(&a, "1");
     run_small(&b, "2");
-    for name in ["radius_trials.csv", "convergence.csv", "rescaling.csv"] {
-        let x = std::fs::read(a.join(name)).unwrap();
-        let y = std::fs::read(b.join(name)).unwrap();
-        assert!(x == y, "{name} differs between 1 and 2 threads");
-    }
-    let s = "radius_summary.csv";
-    assert_eq!(without_seconds(&a.join(s)), without_seconds(&b.join(s)));
+    // Every data file whole, no column excluded: timings live in the manifest only.
+    assert_same_files(&DATA_FILES, &a, &b);
     // And a different seed gives different draws.
     let c = dir.path().join("t3");
     let o = mc_gumbel(&[
@@ -81,15 +72,11 @@ fn outputs_have_contracted_columns_and_a_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r");
     run_small(&out, "2");
-    let expect = [
-        ("radius_trials.csv", "ensemble,scale,scale_factor,method,n,trial,rho,n_outside"),
-        ("radius_summary.csv", "ensemble,scale,scale_factor,method,n,trials,mean,sd,median,q05,q95,p_exceed_1,p_exceed_1_lo,p_exceed_1_hi,gamma_n,theory_loc,theory_scale,fit_loc,fit_loc_se,fit_scale,fit_scale_se,ks_fit,ks_theory,exact_median,exact_p_exceed_1,ks_exact,seconds"),
-        ("convergence.csv", "ensemble,scale,method,n,mean_excess,mean_excess_lo,mean_excess_hi,median_excess,theory_excess,exact_median_excess,above"),
-        ("rescaling.csv", "ensemble,n,factor_name,factor,defined,target_p,exact_p_exceed_1,mc_p_exceed_1,mc_p_exceed_1_lo,mc_p_exceed_1_hi"),
-    ];
-    for (name, header) in expect {
+    let contract = csv_columns();
+    for name in DATA_FILES {
         let (h, rows) = read_csv(&out.join(name));
-        assert_eq!(h.join(","), header, "{name}");
+        let (_, want) = contract.iter().find(|(f, _)| *f == name).unwrap();
+        assert_eq!(&h, want, "{name}");
         assert!(!rows.is_empty(), "{name} is empty");
     }
     // 2 ensembles x 2 scales x 2 widths x 300 trials.
@@ -105,7 +92,9 @@ fn outputs_have_contracted_columns_and_a_manifest() {
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["complete"], true);
     assert_eq!(manifest["seed"], 1);
-    assert_eq!(manifest["cells"].as_array().unwrap().len(), 8);
+    let cells = manifest["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 8);
+    assert!(cells.iter().all(|c| c["seconds"].as_f64().unwrap() > 0.0));
     assert!(manifest["command_line"].as_array().unwrap().len() > 3);
     // No temporary files left behind.
     for entry in std::fs::read_dir(&out).unwrap() {

@@ -1,9 +1,9 @@
 //! The eigenvalue-modulus histogram against Kostlan's exact law. Tolerances come from the
 //! sample size and a stated test level; seeds are fixed and not tuned.
 
-use mc_gumbel::density::{cell_rows, default_r_max, sample_cell};
-use mc_gumbel::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampler::{Cell, Method};
+use mc_gumbel::jobs::density::{cell_rows, default_r_max, sample_cell};
+use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
+use mc_gumbel::sampling::trials::{Cell, Method};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 use std::path::Path;
 use std::process::Command;
@@ -101,7 +101,7 @@ fn complex_ginibre_histogram_matches_exact_density() {
         .iter()
         .map(|h| h.outside_unit as f64 / c.n as f64)
         .collect();
-    let (_, sd) = mc_gumbel::stats::mean_sd(&fractions);
+    let (_, sd) = mc_gumbel::math::stats::mean_sd(&fractions);
     let se = sd / (trials as f64).sqrt();
     assert!(summary.mass_outside_lo <= summary.mass_outside_unit_circle);
     assert!(summary.mass_outside_hi >= summary.mass_outside_unit_circle);

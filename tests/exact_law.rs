@@ -1,11 +1,12 @@
 //! Independent routes to the same law must agree: dense eigenvalues of complex Ginibre matrices
 //! against Kostlan's exact CDF, and the Gumbel fit against known parameters.
 
-use mc_gumbel::ensemble::{Ensemble, Scale};
-use mc_gumbel::rng::StreamKey;
-use mc_gumbel::sampler::{sample_cell, Cell, Method};
-use mc_gumbel::stats::{gumbel_fit, ks_critical, ks_distance};
-use mc_gumbel::theory::{GumbelLaw, KostlanLaw};
+use mc_gumbel::math::asymptotics::GumbelLaw;
+use mc_gumbel::math::kostlan::KostlanLaw;
+use mc_gumbel::math::stats::{gumbel_fit, ks_critical, ks_distance};
+use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
+use mc_gumbel::sampling::rng::StreamKey;
+use mc_gumbel::sampling::trials::{sample_cell, Cell, Method};
 use rand::Rng;
 
 /// Level of every KS test here: a correct implementation fails one of them with probability
@@ -134,11 +135,16 @@ fn orthogonal_sampler_is_haar() {
     let traces: Vec<f64> = (0..trials)
         .map(|t| {
             let mut m = Mat::<f64>::zeros(n, n);
-            mc_gumbel::ensemble::fill(Ensemble::Orthogonal, 1.0, m.as_mut(), &mut key.trial_rng(t));
+            mc_gumbel::sampling::ensemble::fill(
+                Ensemble::Orthogonal,
+                1.0,
+                m.as_mut(),
+                &mut key.trial_rng(t),
+            );
             (0..n).map(|i| m[(i, i)]).sum::<f64>()
         })
         .collect();
-    let (mean, sd) = mc_gumbel::stats::mean_sd(&traces);
+    let (mean, sd) = mc_gumbel::math::stats::mean_sd(&traces);
     let se = 1.0 / (trials as f64).sqrt();
     assert!(mean.abs() < 4.0 * se, "mean trace {mean}");
     // Var of the sample variance of a near-normal variable: 2/(N-1); 4 sigma allowance.

@@ -12,20 +12,12 @@ use std::process::Command;
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 const PDF: &[u8] = b"%PDF-";
 
-/// The exact header of each CSV the plot scripts read (src/summary.rs field order for the
-/// radius job, src/theory_table.rs for theory, the hidden/density contracts).
-fn contract(file: &str) -> Option<&'static str> {
-    Some(match file {
-        "radius_trials.csv" => "ensemble,scale,scale_factor,method,n,trial,rho,n_outside",
-        "radius_summary.csv" => "ensemble,scale,scale_factor,method,n,trials,mean,sd,median,q05,q95,p_exceed_1,p_exceed_1_lo,p_exceed_1_hi,gamma_n,theory_loc,theory_scale,fit_loc,fit_loc_se,fit_scale,fit_scale_se,ks_fit,ks_theory,exact_median,exact_p_exceed_1,ks_exact,seconds",
-        "convergence.csv" => "ensemble,scale,method,n,mean_excess,mean_excess_lo,mean_excess_hi,median_excess,theory_excess,exact_median_excess,above",
-        "rescaling.csv" => "ensemble,n,factor_name,factor,defined,target_p,exact_p_exceed_1,mc_p_exceed_1,mc_p_exceed_1_lo,mc_p_exceed_1_hi",
-        "theory.csv" => "n,gamma_n,theory_loc,theory_scale,exact_mean,exact_sd,exact_q05,exact_median,exact_q95,exact_q99,exact_p_exceed_1,paper_factor,paper_defined,paper_p_exceed_1_exact,paper_p_exceed_1_promised",
-        "hidden_norms.csv" => "ensemble,scale,method,n,t,mean,mean_lo,mean_hi,median,q10,q90,frac_exploded",
-        "hidden_trials.csv" => "ensemble,scale,n,trial,rho,explode_time",
-        "density.csv" => "ensemble,scale,n,r_lo,r_hi,density,exact_density,circular_law_density",
-        _ => return None,
-    })
+/// The header of each CSV the plot scripts read, from the row types themselves.
+fn contract(file: &str) -> Option<String> {
+    mc_gumbel::jobs::csv_columns()
+        .into_iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, cols)| cols.join(","))
 }
 
 fn repo() -> PathBuf {

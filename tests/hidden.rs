@@ -3,17 +3,18 @@
 //! only asymptotic, a stated allowance; seeds are fixed and not tuned.
 
 use faer::{c64, Mat};
-use mc_gumbel::ensemble::{self, Ensemble, Entry, Scale};
-use mc_gumbel::hidden::{self, norm_stats, Propagator, Run, Schedule, Signal};
-use mc_gumbel::rng::StreamKey;
-use mc_gumbel::sampler::{for_each_trial, Cell, Method};
-use mc_gumbel::stats::Z95;
+use mc_gumbel::jobs::hidden::norm_stats;
+use mc_gumbel::math::stats::Z95;
+use mc_gumbel::sampling::ensemble::{self, Ensemble, Entry, Scale};
+use mc_gumbel::sampling::rng::StreamKey;
+use mc_gumbel::sampling::rnn::{self, Propagator, Schedule, Trajectory};
+use mc_gumbel::sampling::trials::{for_each_trial, Cell, Method};
 use std::path::Path;
 use std::process::Command;
 
 fn schedule(steps: usize) -> Schedule {
     Schedule {
-        times: hidden::record_times(steps, 20),
+        times: rnn::record_times(steps, 20),
         explode_factor: 10.0,
     }
 }
@@ -31,14 +32,15 @@ fn orthogonal_mean_is_t_at_every_step() {
     };
     let (trials, batch) = (128, 8);
     let sched = schedule(300);
-    let runs: Vec<Run> = hidden::sample_cell(&cell, 7, 0..trials, batch, &sched, &|| {})
-        .unwrap()
-        .into_iter()
-        .map(|tr| {
-            assert!((tr.rho - 1.0).abs() < 1e-10, "orthogonal rho = {}", tr.rho);
-            tr.run
-        })
-        .collect();
+    let runs: Vec<Trajectory> =
+        rnn::sample_trajectories(&cell, 7, 0..trials, batch, &sched, &|| {})
+            .unwrap()
+            .into_iter()
+            .map(|tr| {
+                assert!((tr.rho - 1.0).abs() < 1e-10, "orthogonal rho = {}", tr.rho);
+                tr.trajectory
+            })
+            .collect();
     for (s, &t) in norm_stats(&runs, &sched.times, batch)
         .iter()
         .zip(&sched.times)
@@ -55,14 +57,19 @@ fn orthogonal_mean_is_t_at_every_step() {
 }
 
 /// Runs `trials x batch` sequences through the fixed matrix `w`.
-fn runs_through<T: Signal>(w: &Mat<T>, trials: u64, batch: usize, sched: &Schedule) -> Vec<Run> {
+fn runs_through<T: Entry>(
+    w: &Mat<T>,
+    trials: u64,
+    batch: usize,
+    sched: &Schedule,
+) -> Vec<Trajectory> {
     let key = StreamKey::new(3, "fixed-diagonal", "test", w.nrows());
     for_each_trial(
         || Propagator::<T>::new(w.nrows(), batch),
         key,
         0..trials,
         &|| {},
-        |p, rng, _| Ok(p.run(w.as_ref(), sched, rng)),
+        |p, rng, _| Ok(p.propagate(w.as_ref(), sched, rng)),
     )
     .unwrap()
 }
@@ -71,7 +78,7 @@ fn runs_through<T: Signal>(w: &Mat<T>, trials: u64, batch: usize, sched: &Schedu
 /// `s_i(t) = sum_{k<t} |lambda_i|^(2k)`, so `E ||h_t||^2/n = (1/n) sum_i s_i(t)` exactly, with
 /// variance per sequence `v (1/n^2) sum_i s_i^2` (`v = 2` real, `1` complex). Sequences are
 /// independent (one fixed `W`), so the standard error is exact.
-fn check_diagonal<T: Signal>(lambda: &[T], moduli: &[f64], v: f64) {
+fn check_diagonal<T: Entry>(lambda: &[T], moduli: &[f64], v: f64) {
     let n = lambda.len();
     let mut w = Mat::<T>::zeros(n, n);
     for (i, &l) in lambda.iter().enumerate() {
@@ -153,7 +160,7 @@ fn complex_ginibre_mean_is_t_at_large_width() {
         &|| {},
         |(w, p), rng, _| {
             ensemble::fill(Ensemble::ComplexGinibre, 1.0, w.as_mut(), rng);
-            Ok(p.run(w.as_ref(), &sched, rng))
+            Ok(p.propagate(w.as_ref(), &sched, rng))
         },
     )
     .unwrap();
@@ -279,6 +286,6 @@ fn output_is_independent_of_thread_count() {
     // 2 ensembles x 2 widths x (100 + up to 5 log-spaced + 150) record times.
     assert_eq!(
         norms.lines().count(),
-        1 + 4 * hidden::record_times(150, 5).len()
+        1 + 4 * rnn::record_times(150, 5).len()
     );
 }

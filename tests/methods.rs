@@ -2,10 +2,10 @@
 //! one law, and each must match the exact CDF where it exists.
 
 mod common;
-use mc_gumbel::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampler::{kostlan_first_k, sample_cell, Cell, Method};
-use mc_gumbel::stats::{ks_critical, ks_distance, ks_two_sample};
-use mc_gumbel::theory::KostlanLaw;
+use mc_gumbel::math::kostlan::KostlanLaw;
+use mc_gumbel::math::stats::{ks_critical, ks_distance, ks_two_sample};
+use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
+use mc_gumbel::sampling::trials::{kostlan_first_k, sample_cell, Cell, Method};
 use rand_distr::{Distribution, Gamma};
 
 /// Level of each KS test; seeds are fixed (each method has its own streams by construction).

@@ -3,7 +3,7 @@
 
 mod common;
 use common::{mc_gumbel, read_csv};
-use mc_gumbel::theory_table::theory_row;
+use mc_gumbel::jobs::theory::theory_row;
 use statrs::function::gamma::gamma_lr;
 
 fn slow_cdf(n: usize, r: f64) -> f64 {

@@ -3,9 +3,10 @@
 //! the files of one unsharded run.
 
 use crate::error::Error;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shard {
     pub index: usize,
     pub count: usize,
@@ -34,17 +35,6 @@ impl Shard {
     pub fn trials(&self, total: usize) -> Range<u64> {
         let edge = |i: usize| (total as u128 * i as u128 / self.count as u128) as u64;
         edge(self.index)..edge(self.index + 1)
-    }
-
-    pub fn to_json(self) -> serde_json::Value {
-        serde_json::json!({ "index": self.index, "count": self.count })
-    }
-
-    pub fn from_json(v: &serde_json::Value) -> Option<Shard> {
-        Some(Shard {
-            index: v.get("index")?.as_u64()? as usize,
-            count: v.get("count")?.as_u64()? as usize,
-        })
     }
 }
 

@@ -15,37 +15,27 @@
 //! quick = ["--widths", "16,32", "--trials", "200"]   # --quick: same flag replaced, others added
 //! ```
 //!
-//! Each step is parsed by the same clap [`Cli`] as the command line and dispatched through
-//! [`app::run`], so a step means exactly what it would mean typed at the shell. Every step is
-//! parsed before any runs, so a typo in the last step costs nothing.
+//! This module prepares an experiment: it reads the file and turns every step into the full
+//! command line it stands for. The caller (`app`) parses each with the same clap definitions as
+//! the shell and executes it, so a step means exactly what it would mean typed at the shell.
+//! Every step is prepared and parsed before any runs, so a typo in the last step costs nothing.
 
-use crate::app;
-use crate::cli::Cli;
 use crate::error::Error;
-use clap::{Args, CommandFactory, Parser};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-#[derive(Debug, Args, Clone)]
-pub struct RunArgs {
-    /// Experiment file (experiments/NAME.toml)
-    #[arg(value_name = "FILE")]
+/// The options of `mc-gumbel run`, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExperimentOptions {
     pub file: PathBuf,
-    /// Run the same pipeline at tiny size (each step's `quick` arguments replace its own)
-    #[arg(long)]
+    /// Each step's `quick` arguments replace its own.
     pub quick: bool,
-    /// Render the experiment's figures after the run (python3 with plots/requirements.txt)
-    #[arg(long)]
+    /// Render the experiment's figures after its steps.
     pub plot: bool,
-    /// Output folder; each step writes into a subfolder named after it [default: results/<name>]
-    #[arg(long, value_name = "DIR")]
+    /// Output folder; `None`: `results/<name>`.
     pub out: Option<PathBuf>,
-    /// Overwrite results already in the output folders
-    #[arg(long)]
     pub force: bool,
-    /// No progress bars or log lines (errors are still printed)
-    #[arg(long, short)]
     pub quiet: bool,
 }
 
@@ -157,18 +147,15 @@ pub fn merge_quick(args: &[String], quick: &[String]) -> Vec<String> {
     lead
 }
 
-/// Whether the subcommand that `args` starts with (or the default radius job) takes `--long`.
-fn accepts(args: &[String], long: &str) -> bool {
-    let root = Cli::command();
-    let takes = |c: &clap::Command| c.get_arguments().any(|a| a.get_long() == Some(long));
-    match args.first().and_then(|s| root.find_subcommand(s)) {
-        Some(sub) => takes(sub),
-        None => takes(&root),
-    }
-}
-
 /// The full command line of one step, program name first.
-pub fn step_argv(exp: &Experiment, step: &Step, opts: &RunArgs, out: &Path) -> Vec<String> {
+/// `takes_seed(args)` says whether the command line `args` accepts `--seed`.
+pub fn step_argv(
+    exp: &Experiment,
+    step: &Step,
+    opts: &ExperimentOptions,
+    out: &Path,
+    takes_seed: &dyn Fn(&[String]) -> bool,
+) -> Vec<String> {
     let mut argv = vec!["mc-gumbel".to_string()];
     let args = if opts.quick {
         merge_quick(&step.args, &step.quick)
@@ -179,7 +166,7 @@ pub fn step_argv(exp: &Experiment, step: &Step, opts: &RunArgs, out: &Path) -> V
     argv.push("--out".into());
     argv.push(out.join(&step.name).to_string_lossy().into_owned());
     if let Some(seed) = exp.seed {
-        if accepts(&args, "seed") && !args.iter().any(|a| flag_key(a) == Some("seed")) {
+        if takes_seed(&args) && !args.iter().any(|a| flag_key(a) == Some("seed")) {
             argv.push("--seed".into());
             argv.push(seed.to_string());
         }
@@ -193,15 +180,38 @@ pub fn step_argv(exp: &Experiment, step: &Step, opts: &RunArgs, out: &Path) -> V
     argv
 }
 
-pub fn run(opts: &RunArgs) -> Result<(), Error> {
+/// One step, ready to execute: its name and full command line (program name first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedStep {
+    pub name: String,
+    pub argv: Vec<String>,
+}
+
+/// An experiment ready to execute.
+#[derive(Debug)]
+pub struct Prepared {
+    pub experiment: Experiment,
+    /// The folder the steps write into, one subfolder each.
+    pub out: PathBuf,
+    pub steps: Vec<PreparedStep>,
+    /// The plot script to render afterwards (with `--plot`).
+    pub plot: Option<PathBuf>,
+}
+
+/// Reads the experiment file and prepares every step's command line; with `--plot`, checks
+/// python and finds the script before anything runs (a long run should not end in
+/// "pip install"). `takes_seed` is as in [`step_argv`].
+pub fn prepare(
+    opts: &ExperimentOptions,
+    takes_seed: &dyn Fn(&[String]) -> bool,
+) -> Result<Prepared, Error> {
     let file = opts.file.display();
     let exp = load(&opts.file)?;
     let out = opts
         .out
         .clone()
         .unwrap_or_else(|| Path::new("results").join(&exp.name));
-    // Parse every step first: nothing runs if any step is malformed.
-    let mut parsed = Vec::new();
+    let mut steps = Vec::new();
     for step in &exp.steps {
         let all = step.args.iter().chain(&step.quick);
         if all.clone().any(|a| flag_key(a) == Some("out")) {
@@ -210,63 +220,59 @@ pub fn run(opts: &RunArgs) -> Result<(), Error> {
                 step.name, step.name
             )));
         }
-        let argv = step_argv(&exp, step, opts, &out);
-        let cli = Cli::try_parse_from(&argv).map_err(|e| {
-            let msg = e.to_string();
-            let first = msg
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("error: ");
-            usage(format!("{file}, step '{}': {first}", step.name))
-        })?;
-        parsed.push((step, argv, cli));
+        steps.push(PreparedStep {
+            name: step.name.clone(),
+            argv: step_argv(&exp, step, opts, &out, takes_seed),
+        });
     }
-    // With --plot, check python before any step runs: a long run should not end in "pip install".
     let plot = if opts.plot {
         check_python()?;
         Some(plot_script(&exp, &opts.file)?)
     } else {
         None
     };
-    std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, e))?;
-    write_record(&exp, opts, &out, &parsed)?;
-    for (step, argv, cli) in parsed {
-        if !opts.quiet {
-            eprintln!(
-                "[{}] step '{}': {}",
-                exp.name,
-                step.name,
-                argv[1..].join(" ")
-            );
+    Ok(Prepared {
+        experiment: exp,
+        out,
+        steps,
+        plot,
+    })
+}
+
+/// A step's error, said with the file and step it came from: the message names what the user
+/// edits.
+pub fn step_error(opts: &ExperimentOptions, step: &str, e: Error) -> Error {
+    let file = opts.file.display();
+    match e {
+        Error::Usage { flag, message } => Error::Usage {
+            flag,
+            message: format!("{file}, step '{step}': {message}"),
+        },
+        other => {
+            eprintln!("error in {file}, step '{step}':");
+            other
         }
-        app::run(cli).map_err(|e| match e {
-            Error::Usage { flag, message } => Error::Usage {
-                flag,
-                message: format!("{file}, step '{}': {message}", step.name),
-            },
-            other => {
-                eprintln!("error in {file}, step '{}':", step.name);
-                other
-            }
-        })?;
     }
-    if let Some(script) = plot {
-        render(&script, &out, opts.quiet)?;
-    }
-    Ok(())
+}
+
+/// The first line of a command-line parse error of a step, as a usage error of the file.
+pub fn step_parse_error(opts: &ExperimentOptions, step: &str, message: &str) -> Error {
+    let first = message
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ");
+    usage(format!("{}, step '{step}': {first}", opts.file.display()))
 }
 
 /// `experiment.json` beside the step folders: which file, which mode, each step's exact command.
-fn write_record(
-    exp: &Experiment,
-    opts: &RunArgs,
-    out: &Path,
-    parsed: &[(&Step, Vec<String>, Cli)],
-) -> Result<(), Error> {
-    let steps: Vec<_> = parsed
+pub fn write_record(prepared: &Prepared, opts: &ExperimentOptions) -> Result<(), Error> {
+    let (exp, out) = (&prepared.experiment, &prepared.out);
+    std::fs::create_dir_all(out).map_err(|e| Error::write(out, e))?;
+    let steps: Vec<_> = prepared
+        .steps
         .iter()
-        .map(|(s, argv, _)| serde_json::json!({ "name": s.name, "argv": argv }))
+        .map(|s| serde_json::json!({ "name": s.name, "argv": s.argv }))
         .collect();
     let record = serde_json::json!({
         "name": exp.name,
@@ -279,7 +285,7 @@ fn write_record(
     let path = out.join("experiment.json");
     let text = serde_json::to_string_pretty(&record).map_err(std::io::Error::other);
     text.and_then(|t| std::fs::write(&path, t + "\n"))
-        .map_err(|e| Error::io(path, e))
+        .map_err(|e| Error::write(path, e))
 }
 
 /// The plot script: `figure` is relative to the repository root, taken as the experiment file's
@@ -331,7 +337,7 @@ fn check_python() -> Result<(), Error> {
 }
 
 /// Runs `python3 SCRIPT --results OUT --out OUT/figures` headless.
-fn render(script: &Path, out: &Path, quiet: bool) -> Result<(), Error> {
+pub fn render(script: &Path, out: &Path, quiet: bool) -> Result<(), Error> {
     let figures = out.join("figures");
     if !quiet {
         eprintln!(
@@ -391,11 +397,5 @@ mod tests {
         let (lead, g) = groups(&v(&["--ring", "-1", "--x"]));
         assert!(lead.is_empty());
         assert_eq!(g, vec![v(&["--ring", "-1"]), v(&["--x"])]);
-    }
-
-    #[test]
-    fn seed_only_where_accepted() {
-        assert!(accepts(&v(&["--widths", "4"]), "seed"));
-        assert!(!accepts(&v(&["theory"]), "seed"));
     }
 }

@@ -1,29 +1,31 @@
 //! `mc-gumbel theory`: the exact finite-width law of complex Ginibre and the asymptotic laws beside
 //! it, per width, with no sampling (so widths up to 10^7 take seconds).
 
-use crate::ensemble::Ensemble;
+use super::grid::thread_pool;
+use super::radius_tables::{self as tables, RescalingRow};
+use super::record::JobOptions;
 use crate::error::Error;
-use crate::output::{self, write_table, Manifest};
-use crate::summary::{self, RescalingRow};
-use crate::theory::{self, KostlanLaw, Symmetry};
+use crate::math::asymptotics::{self, Symmetry};
+use crate::math::kostlan::KostlanLaw;
+use crate::sampling::ensemble::Ensemble;
+use crate::store::{self, write_table, Manifest};
 use rayon::prelude::*;
-use serde::Serialize;
-use std::path::PathBuf;
+use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
 pub const FILES: [&str; 3] = ["theory.csv", "rescaling.csv", "manifest.json"];
 
-#[derive(Clone, Debug)]
-pub struct TheoryOptions {
+/// What determines the theory job's output bytes, as its manifest records them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TheoryParams {
     pub widths: Vec<usize>,
     pub targets: Vec<f64>,
-    pub threads: usize,
-    pub out: PathBuf,
-    pub force: bool,
 }
 
+pub type TheoryOptions = JobOptions<TheoryParams>;
+
 /// One row of `theory.csv`.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TheoryRow {
     pub n: usize,
     pub gamma_n: f64,
@@ -46,12 +48,12 @@ pub struct TheoryRow {
 
 pub fn theory_row(n: usize) -> TheoryRow {
     let exact = KostlanLaw::new(n);
-    let rider = theory::rider_law(n, Symmetry::Complex);
+    let rider = asymptotics::rider_law(n, Symmetry::Complex);
     let (mean, sd) = exact.mean_sd();
-    let paper = theory::paper_factor(n);
+    let paper = asymptotics::paper_factor(n);
     TheoryRow {
         n,
-        gamma_n: theory::gamma_n(n),
+        gamma_n: asymptotics::gamma_n(n),
         theory_loc: rider.map(|l| l.loc),
         theory_scale: rider.map(|l| l.scale),
         exact_mean: mean,
@@ -64,46 +66,44 @@ pub fn theory_row(n: usize) -> TheoryRow {
         paper_factor: paper,
         paper_defined: paper.is_some(),
         paper_p_exceed_1_exact: paper.map(|s| exact.sf(1.0 / s)),
-        paper_p_exceed_1_promised: theory::paper_promised_p_exceed_1(Symmetry::Complex),
+        paper_p_exceed_1_promised: asymptotics::paper_promised_p_exceed_1(Symmetry::Complex),
     }
 }
 
-pub fn run(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
-    output::check_no_previous(&opts.out, &FILES, opts.force)?;
-    output::prepare_dir(&opts.out, "--out")?;
+/// Computes every width's row (in parallel) and writes `theory.csv`, `rescaling.csv` and the
+/// manifest.
+pub fn execute(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
+    let (params, exec) = (&opts.params, &opts.exec);
+    store::check_no_previous(&exec.out, &FILES, exec.force)?;
+    store::prepare_dir(&exec.out, "--out")?;
     let started = Instant::now();
-    let pool = crate::plan::thread_pool(opts.threads)?;
-    let candidates = summary::candidates(&opts.targets);
+    let pool = thread_pool(exec.threads)?;
+    let candidates = tables::candidates(&params.targets);
     let (rows, rescaling): (Vec<TheoryRow>, Vec<Vec<RescalingRow>>) = pool.install(|| {
-        opts.widths
+        params
+            .widths
             .par_iter()
             .map(|&n| {
                 (
                     theory_row(n),
-                    summary::rescaling_rows(Ensemble::ComplexGinibre, n, &candidates, None),
+                    tables::rescaling_rows(Ensemble::ComplexGinibre, n, &candidates, None),
                 )
             })
             .unzip()
     });
     let rescaling: Vec<RescalingRow> = rescaling.into_iter().flatten().collect();
-    write_table(&opts.out.join(FILES[0]), &rows)?;
-    write_table(&opts.out.join(FILES[1]), &rescaling)?;
-    let mut manifest = Manifest::new(
-        "theory",
-        None,
-        opts.threads,
-        serde_json::json!({ "widths": opts.widths, "targets": opts.targets, "out": opts.out }),
-    );
-    manifest.files = FILES.iter().map(|s| s.to_string()).collect();
+    write_table(&exec.out.join(FILES[0]), &rows)?;
+    write_table(&exec.out.join(FILES[1]), &rescaling)?;
+    let mut manifest = Manifest::new("theory", None, exec.threads, params.clone(), &FILES);
     manifest.complete = true;
     manifest.wall_seconds = started.elapsed().as_secs_f64();
-    manifest.write(&opts.out)?;
+    manifest.write(&exec.out)?;
     if !quiet {
         eprintln!(
             "theory: {} widths in {:.2} s -> {}",
             rows.len(),
             manifest.wall_seconds,
-            opts.out.display()
+            exec.out.display()
         );
     }
     Ok(rows)

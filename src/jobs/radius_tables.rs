@@ -1,16 +1,17 @@
-//! The rows of the radius job's CSV files, and how each is computed from a cell's trials.
-//! Column names and order are a contract with plotting scripts (see README.md).
+//! The rows of the radius job's CSV files, and how each is computed from a cell's trials
+//! (docs/math/statistics.md, docs/math/asymptotics.md). The row types define the columns: their
+//! fields, in order, are the header (`mc-gumbel columns`).
 
-use crate::ensemble::{Ensemble, Scale};
-use crate::sampler::Cell;
-use crate::spectrum::RadiusRecord;
-use crate::stats::{self, GumbelFit, Z95};
-use crate::theory::{self, GumbelLaw, Symmetry};
+use crate::math::asymptotics::{self, GumbelLaw, Symmetry};
+use crate::math::stats::{self, GumbelFit, Z95};
+use crate::sampling::ensemble::{Ensemble, Scale};
+use crate::sampling::spectrum::RadiusRecord;
+use crate::sampling::trials::Cell;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// `radius_summary.csv`: one row per ensemble x scale x width.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SummaryRow {
     pub ensemble: String,
     pub scale: String,
@@ -38,11 +39,10 @@ pub struct SummaryRow {
     pub exact_median: Option<f64>,
     pub exact_p_exceed_1: Option<f64>,
     pub ks_exact: Option<f64>,
-    pub seconds: f64,
 }
 
 /// `convergence.csv`: does `rho` approach 1 from above, and how fast.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct ConvergenceRow {
     pub ensemble: String,
     pub scale: String,
@@ -58,7 +58,7 @@ pub struct ConvergenceRow {
 }
 
 /// `rescaling.csv`: what probability of `rho > 1` each candidate rescaling really delivers.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct RescalingRow {
     pub ensemble: String,
     pub n: usize,
@@ -75,7 +75,7 @@ pub struct RescalingRow {
 /// The asymptotic law that applies to `ensemble` at width `n` scaled by `factor`, if any.
 pub fn theory_law(ensemble: Ensemble, n: usize, factor: f64) -> Option<GumbelLaw> {
     let (symmetry, sd) = ensemble.iid_theory()?;
-    theory::rider_law(n, symmetry).map(|law| law.scaled(sd * factor))
+    asymptotics::rider_law(n, symmetry).map(|law| law.scaled(sd * factor))
 }
 
 /// Sorted radii of a cell's trials.
@@ -92,7 +92,7 @@ fn ks_par(sorted: &[f64], cdf: impl Fn(f64) -> f64 + Sync) -> f64 {
     stats::ks_from_cdf_values(&f)
 }
 
-pub fn summary_row(cell: &Cell, sorted: &[f64], seconds: f64) -> SummaryRow {
+pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
     let trials = sorted.len();
     let n = cell.n;
     let (mean, sd) = stats::mean_sd(sorted);
@@ -117,7 +117,7 @@ pub fn summary_row(cell: &Cell, sorted: &[f64], seconds: f64) -> SummaryRow {
         p_exceed_1: exceed as f64 / trials as f64,
         p_exceed_1_lo: p_lo,
         p_exceed_1_hi: p_hi,
-        gamma_n: theory::gamma_n(n),
+        gamma_n: asymptotics::gamma_n(n),
         theory_loc: law.map(|l| l.loc),
         theory_scale: law.map(|l| l.scale),
         fit_loc: fit.map(|g| g.loc),
@@ -135,7 +135,6 @@ pub fn summary_row(cell: &Cell, sorted: &[f64], seconds: f64) -> SummaryRow {
         exact_median: exact.map(|e| f * e.quantile(0.5)),
         exact_p_exceed_1: exact.map(|e| e.sf(1.0 / f)),
         ks_exact: exact.map(|e| ks_par(sorted, |x| e.cdf(x / f))),
-        seconds,
     }
 }
 
@@ -199,7 +198,7 @@ pub fn rescaling_rows(
         .map(|c| {
             let factor = c.scale().factor(n);
             let target_p = match c {
-                Candidate::Paper => theory::paper_promised_p_exceed_1(symmetry),
+                Candidate::Paper => asymptotics::paper_promised_p_exceed_1(symmetry),
                 Candidate::Exact(p) => *p,
             };
             let mc = factor.zip(glorot_sorted).map(|(s, sorted)| {

@@ -2,16 +2,15 @@
 //! makes before it writes anything: scale factors defined at every width, matrices that fit in
 //! memory, a thread pool that starts.
 
-use crate::ensemble::{Ensemble, Scale};
 use crate::error::Error;
-use crate::resources::{available_memory_bytes, format_bytes};
-use crate::sampler::{Cell, Method};
-use crate::spectrum::DenseWorkspace;
-use faer::c64;
-use serde_json::{json, Map, Value};
+use crate::sampling::ensemble::{Ensemble, Scale};
+use crate::sampling::spectrum::{DenseWorkspace, Eigen};
+use crate::sampling::trials::{with_entry, Cell, ForEntry, Method};
+use crate::store::host::{available_memory_bytes, format_bytes};
+use serde::{Deserialize, Serialize};
 
 /// Which matrices a job samples: every ensemble x scale x width.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Grid {
     pub widths: Vec<usize>,
     /// `diag-uniform` carries its `--ring` in the ensemble itself.
@@ -48,61 +47,6 @@ impl Grid {
         }
         Ok(cells)
     }
-
-    /// The grid as a manifest's `options` record it.
-    pub fn to_json(&self) -> Map<String, Value> {
-        let mut map = Map::new();
-        map.insert("widths".into(), json!(self.widths));
-        let ensembles: Vec<Value> = self.ensembles.iter().map(ensemble_json).collect();
-        map.insert("ensembles".into(), ensembles.into());
-        let scales: Vec<String> = self.scales.iter().map(|s| s.label()).collect();
-        map.insert("scales".into(), json!(scales));
-        map
-    }
-
-    /// Reads [`Grid::to_json`] back; `None` if it does not parse.
-    pub fn from_json(v: &Value) -> Option<Grid> {
-        Some(Grid {
-            widths: v["widths"]
-                .as_array()?
-                .iter()
-                .map(|x| x.as_u64().map(|w| w as usize))
-                .collect::<Option<_>>()?,
-            ensembles: v["ensembles"]
-                .as_array()?
-                .iter()
-                .map(ensemble_from_json)
-                .collect::<Option<_>>()?,
-            scales: v["scales"]
-                .as_array()?
-                .iter()
-                .map(|x| Scale::parse(x.as_str()?).ok())
-                .collect::<Option<_>>()?,
-        })
-    }
-}
-
-/// An ensemble as the manifest records it: its name, plus the ring for `diag-uniform`.
-fn ensemble_json(e: &Ensemble) -> Value {
-    match *e {
-        Ensemble::DiagUniform { r_min, r_max } => {
-            json!({"name": e.name(), "r_min": r_min, "r_max": r_max})
-        }
-        _ => json!(e.name()),
-    }
-}
-
-fn ensemble_from_json(x: &Value) -> Option<Ensemble> {
-    match x {
-        Value::String(name) => Ensemble::parse(name),
-        _ => match Ensemble::parse(x["name"].as_str()?)? {
-            Ensemble::DiagUniform { .. } => Some(Ensemble::DiagUniform {
-                r_min: x["r_min"].as_f64()?,
-                r_max: x["r_max"].as_f64()?,
-            }),
-            _ => None,
-        },
-    }
 }
 
 /// Bytes one worker holds to sample and diagonalise a matrix of `cell` (Kostlan's sampler holds
@@ -111,11 +55,14 @@ pub fn dense_bytes(cell: &Cell) -> u128 {
     if cell.method == Method::Kostlan {
         return 0;
     }
-    let one = if cell.ensemble.is_complex() {
-        DenseWorkspace::<c64>::bytes(cell.n, cell.method.form())
-    } else {
-        DenseWorkspace::<f64>::bytes(cell.n, cell.method.form())
-    };
+    struct Bytes<'a>(&'a Cell);
+    impl ForEntry for Bytes<'_> {
+        type Output = u128;
+        fn call<T: Eigen>(self) -> u128 {
+            DenseWorkspace::<T>::bytes(self.0.n, self.0.method.form())
+        }
+    }
+    let one = with_entry(cell, Bytes(cell));
     // Orthogonal draws also hold the QR factors: count them as two more workspaces.
     one * if cell.ensemble == Ensemble::Orthogonal {
         3

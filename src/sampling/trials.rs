@@ -1,16 +1,18 @@
 //! Per-trial sampling of spectral radii by each method, and the one parallel trial loop they share.
 
-use crate::ensemble::{self, Ensemble};
+use super::ensemble::{self, Ensemble};
+use super::rng::{StreamKey, TrialRng};
+use super::spectrum::{DenseWorkspace, Eigen, Form, RadiusRecord};
 use crate::error::Error;
-use crate::rng::{StreamKey, TrialRng};
-use crate::spectrum::{DenseWorkspace, Eigen, Form, RadiusRecord};
 use faer::c64;
 use rand_distr::{Distribution, Gamma};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// How a trial's spectral radius is obtained.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a trial's spectral radius is obtained. A manifest records it by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub enum Method {
     /// Sample the full matrix and compute all its eigenvalues (faer).
     Dense,
@@ -62,6 +64,19 @@ impl Method {
     }
 }
 
+impl From<Method> for String {
+    fn from(m: Method) -> String {
+        m.name().into()
+    }
+}
+
+impl TryFrom<String> for Method {
+    type Error = String;
+    fn try_from(name: String) -> Result<Self, String> {
+        Method::parse(&name).ok_or_else(|| format!("unknown method '{name}'"))
+    }
+}
+
 /// One cell of a plan: an ensemble at one scale and width, sampled by one method.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cell {
@@ -76,17 +91,6 @@ impl Cell {
     pub fn stream_key(&self, seed: u64) -> StreamKey {
         StreamKey::new(seed, self.ensemble.name(), &self.scale.label(), self.n)
     }
-}
-
-/// Something that turns one trial's random stream into a radius, holding reusable buffers.
-pub trait TrialSampler: Send {
-    fn new(cell: &Cell) -> Self;
-    fn sample(
-        &mut self,
-        cell: &Cell,
-        rng: &mut TrialRng,
-        trial: u64,
-    ) -> Result<RadiusRecord, Error>;
 }
 
 impl<T: Eigen> DenseWorkspace<T> {
@@ -110,26 +114,6 @@ impl<T: Eigen> DenseWorkspace<T> {
         })
     }
 }
-
-impl<T: Eigen> TrialSampler for DenseWorkspace<T> {
-    fn new(cell: &Cell) -> Self {
-        DenseWorkspace::with_form(cell.n, cell.method.form())
-    }
-
-    fn sample(
-        &mut self,
-        cell: &Cell,
-        rng: &mut TrialRng,
-        trial: u64,
-    ) -> Result<RadiusRecord, Error> {
-        let moduli = self.draw_moduli(cell, rng, trial)?;
-        Ok(RadiusRecord::from_moduli(moduli.iter().copied()))
-    }
-}
-
-/// Kostlan's sampler. Only the `Gamma(k,1)` with `k >= kostlan_first_k` are drawn, from `k = n`
-/// downwards, so the draws it makes are exactly the first draws the full sampler would make.
-pub struct KostlanSampler;
 
 /// Tail probability allowed for the skipped `Gamma(k,1)` to matter, per trial.
 pub const KOSTLAN_SKIP_ERROR: f64 = 1e-15;
@@ -158,27 +142,40 @@ pub fn kostlan_first_k(n: usize, factor: f64) -> usize {
     }
 }
 
-impl TrialSampler for KostlanSampler {
-    fn new(_: &Cell) -> Self {
-        KostlanSampler
+/// Kostlan's sampler of one trial. Only the `Gamma(k,1)` with `k >= kostlan_first_k` are drawn,
+/// from `k = n` downwards, so the draws it makes are exactly the first draws the full sampler
+/// would make.
+fn kostlan_radius(cell: &Cell, rng: &mut TrialRng) -> RadiusRecord {
+    let n = cell.n;
+    let threshold = n as f64 / (cell.factor * cell.factor);
+    let mut max = 0.0f64;
+    let mut n_outside = 0;
+    for k in (kostlan_first_k(n, cell.factor)..=n).rev() {
+        let g = Gamma::new(k as f64, 1.0)
+            .expect("shape k >= 1 and scale 1 are valid")
+            .sample(rng);
+        max = max.max(g);
+        n_outside += usize::from(g > threshold);
     }
+    RadiusRecord {
+        rho: cell.factor * (max / n as f64).sqrt(),
+        n_outside,
+    }
+}
 
-    fn sample(&mut self, cell: &Cell, rng: &mut TrialRng, _: u64) -> Result<RadiusRecord, Error> {
-        let n = cell.n;
-        let threshold = n as f64 / (cell.factor * cell.factor);
-        let mut max = 0.0f64;
-        let mut n_outside = 0;
-        for k in (kostlan_first_k(n, cell.factor)..=n).rev() {
-            let g = Gamma::new(k as f64, 1.0)
-                .expect("shape k >= 1 and scale 1 are valid")
-                .sample(rng);
-            max = max.max(g);
-            n_outside += usize::from(g > threshold);
-        }
-        Ok(RadiusRecord {
-            rho: cell.factor * (max / n as f64).sqrt(),
-            n_outside,
-        })
+/// Work that is generic over the entry type of a cell's matrices.
+pub trait ForEntry {
+    type Output;
+    fn call<T: Eigen>(self) -> Self::Output;
+}
+
+/// Runs `work` with the entry type of `cell`'s matrices: the one place that chooses between
+/// real and complex arithmetic.
+pub fn with_entry<W: ForEntry>(cell: &Cell, work: W) -> W::Output {
+    if cell.ensemble.is_complex() {
+        work.call::<c64>()
+    } else {
+        work.call::<f64>()
     }
 }
 
@@ -210,6 +207,47 @@ where
         .collect()
 }
 
+/// Draws every trial in `trials` of `cell` in the form its method samples, computes the
+/// eigenvalue moduli and returns what `measure` makes of them, in trial order.
+pub fn sample_moduli<R: Send>(
+    cell: &Cell,
+    seed: u64,
+    trials: Range<u64>,
+    tick: &(dyn Fn() + Sync),
+    measure: &(dyn Fn(&[f64]) -> R + Sync),
+) -> Result<Vec<R>, Error> {
+    struct Work<'a, R> {
+        cell: &'a Cell,
+        seed: u64,
+        trials: Range<u64>,
+        tick: &'a (dyn Fn() + Sync),
+        measure: &'a (dyn Fn(&[f64]) -> R + Sync),
+    }
+    impl<R: Send> ForEntry for Work<'_, R> {
+        type Output = Result<Vec<R>, Error>;
+        fn call<T: Eigen>(self) -> Self::Output {
+            let cell = self.cell;
+            for_each_trial(
+                || DenseWorkspace::<T>::with_form(cell.n, cell.method.form()),
+                cell.stream_key(self.seed),
+                self.trials,
+                self.tick,
+                |ws, rng, trial| Ok((self.measure)(ws.draw_moduli(cell, rng, trial)?)),
+            )
+        }
+    }
+    with_entry(
+        cell,
+        Work {
+            cell,
+            seed,
+            trials,
+            tick,
+            measure,
+        },
+    )
+}
+
 /// Samples the spectral radius of every trial in `trials` of `cell`.
 pub fn sample_cell(
     cell: &Cell,
@@ -217,27 +255,16 @@ pub fn sample_cell(
     trials: Range<u64>,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Vec<RadiusRecord>, Error> {
-    fn run<S: TrialSampler>(
-        cell: &Cell,
-        seed: u64,
-        trials: Range<u64>,
-        tick: &(dyn Fn() + Sync),
-    ) -> Result<Vec<RadiusRecord>, Error> {
-        for_each_trial(
-            || S::new(cell),
+    match cell.method {
+        Method::Kostlan => for_each_trial(
+            || (),
             cell.stream_key(seed),
             trials,
             tick,
-            |s: &mut S, rng, t| s.sample(cell, rng, t),
-        )
-    }
-    match (cell.method, cell.ensemble.is_complex()) {
-        (Method::Dense | Method::Hessenberg, true) => {
-            run::<DenseWorkspace<c64>>(cell, seed, trials, tick)
-        }
-        (Method::Dense | Method::Hessenberg, false) => {
-            run::<DenseWorkspace<f64>>(cell, seed, trials, tick)
-        }
-        (Method::Kostlan, _) => run::<KostlanSampler>(cell, seed, trials, tick),
+            |_, rng, _| Ok(kostlan_radius(cell, rng)),
+        ),
+        Method::Dense | Method::Hessenberg => sample_moduli(cell, seed, trials, tick, &|m| {
+            RadiusRecord::from_moduli(m.iter().copied())
+        }),
     }
 }

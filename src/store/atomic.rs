@@ -25,7 +25,7 @@ pub fn write_atomic(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     let mut file = AppendFile::create(path)?;
-    write(&mut file.writer).map_err(|e| Error::io(file.partial.clone(), e))?;
+    write(&mut file.writer).map_err(|e| Error::write(file.partial.clone(), e))?;
     file.finish()
 }
 
@@ -46,7 +46,7 @@ impl AppendFile {
             .create(true)
             .truncate(true)
             .open(&partial)
-            .map_err(|e| Error::io(partial.clone(), e))?;
+            .map_err(|e| Error::write(partial.clone(), e))?;
         Ok(AppendFile {
             writer: BufWriter::new(file),
             partial,
@@ -62,10 +62,10 @@ impl AppendFile {
             .create(true)
             .truncate(false)
             .open(&partial)
-            .map_err(|e| Error::io(partial.clone(), e))?;
+            .map_err(|e| Error::write(partial.clone(), e))?;
         file.set_len(valid_bytes)
             .and_then(|_| file.seek(std::io::SeekFrom::End(0)).map(|_| ()))
-            .map_err(|e| Error::io(partial.clone(), e))?;
+            .map_err(|e| Error::write(partial.clone(), e))?;
         Ok(AppendFile {
             writer: BufWriter::new(file),
             partial,
@@ -82,16 +82,17 @@ impl AppendFile {
     pub fn sync(&mut self) -> Result<(), Error> {
         self.writer
             .flush()
-            .map_err(|e| Error::io(self.partial.clone(), e))?;
+            .map_err(|e| Error::write(self.partial.clone(), e))?;
         self.writer
             .get_ref()
             .sync_data()
-            .map_err(|e| Error::io(self.partial.clone(), e))
+            .map_err(|e| Error::write(self.partial.clone(), e))
     }
 
     pub fn finish(mut self) -> Result<(), Error> {
         self.sync()?;
-        std::fs::rename(&self.partial, &self.path).map_err(|e| Error::io(self.path.clone(), e))?;
+        std::fs::rename(&self.partial, &self.path)
+            .map_err(|e| Error::write(self.path.clone(), e))?;
         if let Some(dir) = self.path.parent() {
             // Persist the rename itself; failure here only weakens crash safety, so it is ignored.
             if let Ok(d) = File::open(if dir.as_os_str().is_empty() {

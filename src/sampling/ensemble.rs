@@ -1,14 +1,18 @@
 //! Random-matrix ensembles, scale factors, and the one generic sampler that fills a matrix.
 
-use crate::theory::{self, KostlanLaw, Symmetry};
+use crate::math::asymptotics::{self, Symmetry};
+use crate::math::kostlan::KostlanLaw;
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{c64, MatMut};
 use rand::Rng;
 use rand_distr::{Distribution, StandardNormal};
+use serde::{Deserialize, Serialize};
 
 /// The law of a recurrent weight matrix before scaling; every entry has variance `1/n`
-/// (truncated-normal: `0.8796^2/n`, since it is not re-normalised).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// (truncated-normal: `0.8796^2/n`, since it is not re-normalised). A manifest records it by
+/// name, with the ring for `diag-uniform`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "EnsembleRecord", try_from = "EnsembleRecord")]
 pub enum Ensemble {
     ComplexGinibre,
     RealGinibre,
@@ -81,7 +85,7 @@ impl Ensemble {
         match self {
             Ensemble::ComplexGinibre => Some((Symmetry::Complex, 1.0)),
             Ensemble::RealGinibre | Ensemble::GlorotUniform => Some((Symmetry::Real, 1.0)),
-            Ensemble::TruncatedNormal => Some((Symmetry::Real, theory::truncated_normal_sd())),
+            Ensemble::TruncatedNormal => Some((Symmetry::Real, asymptotics::truncated_normal_sd())),
             Ensemble::Orthogonal | Ensemble::DiagUniform { .. } => None,
         }
     }
@@ -92,8 +96,49 @@ impl Ensemble {
     }
 }
 
-/// A scale factor applied to the entries, hence to the whole spectrum.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// An ensemble as a manifest records it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum EnsembleRecord {
+    Name(String),
+    Ring {
+        name: String,
+        r_min: f64,
+        r_max: f64,
+    },
+}
+
+impl From<Ensemble> for EnsembleRecord {
+    fn from(e: Ensemble) -> Self {
+        match e {
+            Ensemble::DiagUniform { r_min, r_max } => EnsembleRecord::Ring {
+                name: e.name().into(),
+                r_min,
+                r_max,
+            },
+            _ => EnsembleRecord::Name(e.name().into()),
+        }
+    }
+}
+
+impl TryFrom<EnsembleRecord> for Ensemble {
+    type Error = String;
+    fn try_from(r: EnsembleRecord) -> Result<Self, String> {
+        let unknown = |name: &str| format!("unknown ensemble '{name}'");
+        match r {
+            EnsembleRecord::Name(name) => Ensemble::parse(&name).ok_or_else(|| unknown(&name)),
+            EnsembleRecord::Ring { name, r_min, r_max } => match Ensemble::parse(&name) {
+                Some(Ensemble::DiagUniform { .. }) => Ok(Ensemble::DiagUniform { r_min, r_max }),
+                _ => Err(unknown(&name)),
+            },
+        }
+    }
+}
+
+/// A scale factor applied to the entries, hence to the whole spectrum. A manifest records it by
+/// its label.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub enum Scale {
     Glorot,
     Half,
@@ -148,10 +193,23 @@ impl Scale {
         match *self {
             Scale::Glorot => Some(1.0),
             Scale::Half => Some(std::f64::consts::FRAC_1_SQRT_2),
-            Scale::Paper => theory::paper_factor(n),
+            Scale::Paper => asymptotics::paper_factor(n),
             Scale::Exact(p) => Some(exact_factor(n, p)),
             Scale::Value(v) => Some(v),
         }
+    }
+}
+
+impl From<Scale> for String {
+    fn from(s: Scale) -> String {
+        s.label()
+    }
+}
+
+impl TryFrom<String> for Scale {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        Scale::parse(&text)
     }
 }
 
@@ -173,6 +231,8 @@ pub trait Entry:
     /// A Gaussian entry with `E|x|^2 = sd^2` (complex: independent real and imaginary parts).
     fn gaussian<R: Rng>(rng: &mut R, sd: f64) -> Self;
     fn from_real(x: f64) -> Self;
+    /// `|x|^2`.
+    fn abs2(self) -> f64;
     /// A complex value, for diagonal ensembles; real entry types cannot hold one.
     fn from_polar(r: f64, theta: f64) -> Option<Self>;
 }
@@ -187,6 +247,9 @@ impl Entry for f64 {
     }
     fn from_real(x: f64) -> Self {
         x
+    }
+    fn abs2(self) -> f64 {
+        self * self
     }
     fn unit_phase(self) -> Self {
         if self < 0.0 {
@@ -213,6 +276,9 @@ impl Entry for c64 {
     }
     fn from_real(x: f64) -> Self {
         c64::new(x, 0.0)
+    }
+    fn abs2(self) -> f64 {
+        self.re * self.re + self.im * self.im
     }
     fn unit_phase(self) -> Self {
         let r = self.norm();
@@ -282,7 +348,7 @@ pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>,
 }
 
 /// Fills `m` with the Hessenberg form `H = Q* W Q` of a Ginibre matrix `W` (times `factor`),
-/// drawn directly (DESIGN.md section 2): entries on and above the diagonal i.i.d. like `W`'s, the
+/// drawn directly (docs/math/ensembles.md): entries on and above the diagonal i.i.d. like `W`'s, the
 /// subdiagonal `H[k+1,k] = sqrt(chi2_{d(n-k)} / (d n))` with `d` real dimensions per entry,
 /// everything below it zero. Same eigenvalues as `W` in law; valid for Gaussian entries only.
 pub fn fill_hessenberg<T: Entry, R: Rng>(factor: f64, m: MatMut<'_, T>, rng: &mut R) {

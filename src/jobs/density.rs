@@ -1,22 +1,20 @@
 //! The `density` job: histograms of all eigenvalue moduli per ensemble x scale x width, beside
 //! Kostlan's exact modulus density (complex Ginibre) and the circular law, and the share of
-//! eigenvalues outside the unit circle.
+//! eigenvalues outside the unit circle (docs/math/density.md).
 
-use crate::ensemble::Ensemble;
+use super::grid::{check_memory, dense_bytes, Grid};
+use super::progress::Progress;
+use super::record::{self, JobOptions, JobParams, RecordJob, SamplingParams};
 use crate::error::Error;
-use crate::output::write_table;
-use crate::plan;
-use crate::plan::Grid;
-use crate::progress::Progress;
-use crate::record_job::{self, RecordJob, RunOptions};
-use crate::sampler::{for_each_trial, Cell, Method};
-use crate::spectrum::{DenseWorkspace, Eigen};
-use crate::stats::{self, Z95};
-use crate::theory::{gauss_legendre_nodes, KostlanLaw};
-use faer::c64;
-use serde::Serialize;
+use crate::math::kostlan::KostlanLaw;
+use crate::math::quadrature::gauss_legendre_nodes;
+use crate::math::stats::{self, Z95};
+use crate::sampling::ensemble::Ensemble;
+use crate::sampling::trials::{sample_moduli, Cell, Method};
+use crate::store::write_table;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Files the density job writes.
 ///
@@ -49,43 +47,32 @@ pub fn modulus_bound(n: usize) -> f64 {
     (1.0 + (12.0 * n.sqrt() + 80.0) / n).sqrt()
 }
 
-/// The density job's options, resolved and validated.
-#[derive(Clone, Debug)]
-pub struct DensityOptions {
+/// What determines the density job's output bytes, as its manifest records them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DensityParams {
+    #[serde(flatten)]
     pub grid: Grid,
     pub bins: usize,
     /// Upper histogram edge; `None`: [`default_r_max`] per cell.
     pub r_max: Option<f64>,
-    /// Trials, seed, shard, threads, folder.
-    pub run: RunOptions,
+    #[serde(flatten)]
+    pub sampling: SamplingParams,
 }
 
-impl DensityOptions {
-    /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
-    pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
-        Some(DensityOptions {
-            grid: Grid::from_json(v)?,
-            bins: v["bins"].as_u64()? as usize,
-            r_max: match &v["r_max"] {
-                serde_json::Value::Null => None,
-                r => Some(r.as_f64()?),
-            },
-            run,
-        })
+impl JobParams for DensityParams {
+    fn grid(&self) -> &Grid {
+        &self.grid
     }
-
-    /// The options as the manifest records them.
-    pub fn to_json(&self) -> serde_json::Value {
-        record_job::options_json(
-            &self.grid,
-            serde_json::json!({
-                "bins": self.bins,
-                "r_max": self.r_max,
-            }),
-            &self.run,
-        )
+    fn sampling(&self) -> &SamplingParams {
+        &self.sampling
+    }
+    fn sampling_mut(&mut self) -> &mut SamplingParams {
+        &mut self.sampling
     }
 }
+
+/// The density job's options, resolved and validated.
+pub type DensityOptions = JobOptions<DensityParams>;
 
 /// `DEFAULT_R_MAX_FACTOR` times the natural radius of the cell's spectrum.
 pub fn default_r_max(cell: &Cell) -> f64 {
@@ -137,34 +124,13 @@ pub fn sample_cell(
     r_max: f64,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Vec<TrialHistogram>, Error> {
-    fn run<T: Eigen>(
-        cell: &Cell,
-        seed: u64,
-        trials: std::ops::Range<u64>,
-        bins: usize,
-        r_max: f64,
-        tick: &(dyn Fn() + Sync),
-    ) -> Result<Vec<TrialHistogram>, Error> {
-        for_each_trial(
-            || DenseWorkspace::<T>::new(cell.n),
-            cell.stream_key(seed),
-            trials,
-            tick,
-            |ws, rng, trial| {
-                let moduli = ws.draw_moduli(cell, rng, trial)?;
-                Ok(histogram(moduli, bins, r_max))
-            },
-        )
-    }
-    if cell.ensemble.is_complex() {
-        run::<c64>(cell, seed, trials, bins, r_max, tick)
-    } else {
-        run::<f64>(cell, seed, trials, bins, r_max, tick)
-    }
+    sample_moduli(cell, seed, trials, tick, &|moduli| {
+        histogram(moduli, bins, r_max)
+    })
 }
 
 /// `density.csv`: one row per bin.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct DensityRow {
     pub ensemble: String,
     pub scale: String,
@@ -180,7 +146,7 @@ pub struct DensityRow {
 }
 
 /// `density_summary.csv`: one row per ensemble x scale x width.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct DensitySummaryRow {
     pub ensemble: String,
     pub scale: String,
@@ -291,12 +257,9 @@ pub fn cell_rows(
 
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
-    let cells = opts.grid.cells(Method::Dense)?;
-    plan::check_memory(
-        &cells,
-        opts.run.threads.min(opts.run.trials),
-        plan::dense_bytes,
-    )?;
+    let cells = opts.params.grid.cells(Method::Dense)?;
+    let workers = opts.exec.threads.min(opts.params.sampling.trials);
+    check_memory(&cells, workers, dense_bytes)?;
     Ok(cells)
 }
 
@@ -307,15 +270,16 @@ pub struct DensityCellRows {
 }
 
 /// The density job as a [`RecordJob`].
-struct Job<'a>(&'a DensityOptions);
+pub struct DensityJob(DensityOptions);
 
-impl Job<'_> {
+impl DensityJob {
     fn r_max(&self, cell: &Cell) -> f64 {
-        self.0.r_max.unwrap_or_else(|| default_r_max(cell))
+        self.0.params.r_max.unwrap_or_else(|| default_r_max(cell))
     }
 }
 
-impl RecordJob for Job<'_> {
+impl RecordJob for DensityJob {
+    type Params = DensityParams;
     type Record = TrialHistogram;
     type CellRows = DensityCellRows;
     const SUBCOMMAND: &'static str = "density";
@@ -323,16 +287,16 @@ impl RecordJob for Job<'_> {
     const RAW: &'static str = FILES[2];
     const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,counts";
 
-    fn run_options(&self) -> &RunOptions {
-        &self.0.run
+    fn new(options: DensityOptions) -> Result<Self, Error> {
+        Ok(DensityJob(options))
     }
 
-    fn options_json(&self) -> serde_json::Value {
-        self.0.to_json()
+    fn options(&self) -> &DensityOptions {
+        &self.0
     }
 
     fn cells(&self) -> Result<Vec<Cell>, Error> {
-        plan(self.0)
+        plan(&self.0)
     }
 
     fn sample(
@@ -343,9 +307,9 @@ impl RecordJob for Job<'_> {
     ) -> Result<Vec<TrialHistogram>, Error> {
         sample_cell(
             cell,
-            self.0.run.seed,
+            self.0.params.sampling.seed,
             trials,
-            self.0.bins,
+            self.0.params.bins,
             self.r_max(cell),
             tick,
         )
@@ -365,7 +329,7 @@ impl RecordJob for Job<'_> {
         let [outside_unit, beyond, pairs] = f[..] else {
             return None;
         };
-        let mut counts = vec![0u32; self.0.bins];
+        let mut counts = vec![0u32; self.0.params.bins];
         for pair in pairs.split(' ').filter(|p| !p.is_empty()) {
             let (k, c) = pair.split_once(':')?;
             *counts.get_mut(k.parse::<usize>().ok()?)? = c.parse().ok()?;
@@ -377,14 +341,8 @@ impl RecordJob for Job<'_> {
         })
     }
 
-    fn cell_rows(
-        &self,
-        cell: &Cell,
-        _first: u64,
-        records: &[TrialHistogram],
-        _seconds: f64,
-    ) -> DensityCellRows {
-        let (density, summary) = cell_rows(cell, records, self.0.bins, self.r_max(cell));
+    fn cell_rows(&self, cell: &Cell, _first: u64, records: &[TrialHistogram]) -> DensityCellRows {
+        let (density, summary) = cell_rows(cell, records, self.0.params.bins, self.r_max(cell));
         DensityCellRows { density, summary }
     }
 
@@ -403,20 +361,11 @@ impl RecordJob for Job<'_> {
     }
 }
 
-/// Runs the whole job (see [`record_job::run`]): this shard's trials of every cell, resumable,
-/// with both tables and the manifest rewritten after every cell.
-pub fn run(opts: &DensityOptions, progress: Progress) -> Result<Vec<DensitySummaryRow>, Error> {
-    let done = record_job::run(&Job(opts), progress)?;
+/// Executes the whole job (see [`record::execute`]): this shard's trials of every cell,
+/// resumable, with both tables and the manifest rewritten after every cell.
+pub fn execute(opts: DensityOptions, progress: Progress) -> Result<Vec<DensitySummaryRow>, Error> {
+    let done = record::execute(&DensityJob::new(opts)?, progress)?;
     Ok(done.into_iter().map(|c| c.summary).collect())
-}
-
-/// `mc-gumbel merge` of density shards (checked by [`crate::merge::check`]).
-pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
-    let set = crate::merge::check(dirs, "density")?;
-    let opts = RunOptions::merged(set.options(), out, threads, force)
-        .and_then(|run| DensityOptions::from_json(set.options(), run))
-        .ok_or_else(|| crate::merge::unreadable(dirs))?;
-    record_job::merge(&Job(&opts), &set, dirs)
 }
 
 #[cfg(test)]

@@ -1,7 +1,11 @@
-//! Everything that reaches the disk: atomic files, CSV tables and the JSON manifest.
+//! Everything that reaches the disk: atomic files, the one CSV writer, raw per-trial records,
+//! the typed JSON manifest, shards, and what the manifest records of the machine.
 
 pub mod atomic;
+pub mod host;
 pub mod manifest;
+pub mod raw;
+pub mod shard;
 pub mod table;
 
 pub use atomic::{write_atomic, AppendFile};

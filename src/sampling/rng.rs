@@ -1,4 +1,4 @@
-//! Per-trial random streams: the reproducibility contract of DESIGN.md section 3.
+//! Per-trial random streams: the reproducibility contract (docs/math/streams.md).
 //!
 //! Every trial owns a Xoshiro256++ generator seeded from `(seed, ensemble, scale, width, trial)`
 //! through SplitMix64, so a trial's draws never depend on which thread ran it, on the order trials

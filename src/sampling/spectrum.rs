@@ -6,7 +6,7 @@ use faer::linalg::evd::{self, schur, ComputeEigenvectors};
 use faer::reborrow::Reborrow;
 use faer::{c64, Col, Mat, MatMut, Par};
 
-use crate::ensemble::Entry;
+use super::ensemble::Entry;
 
 /// Spectral radius and the number of eigenvalues strictly outside the unit circle.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -3,18 +3,19 @@
 //! synced in trial order, so a run killed at any moment resumes (`--resume`) to the same bytes,
 //! and a run split by `--shard` merges (`mc-gumbel merge`) to the same bytes.
 
-use crate::ensemble::{Ensemble, Scale};
+use super::grid::{check_memory, dense_bytes, Grid};
+use super::progress::Progress;
+use super::radius_tables::{self as tables, ConvergenceRow, RescalingRow, SummaryRow};
+use super::record::{self, JobOptions, JobParams, LineKey, RecordJob, SamplingParams};
 use crate::error::Error;
-use crate::output::write_table;
-use crate::plan::Grid;
-use crate::progress::Progress;
-use crate::record_job::{self, LineKey, RecordJob, RunOptions};
-use crate::sampler::{self, Cell, Method};
-use crate::spectrum::RadiusRecord;
-use crate::summary::{self, ConvergenceRow, RescalingRow, SummaryRow};
+use crate::sampling::ensemble::{Ensemble, Scale};
+use crate::sampling::spectrum::RadiusRecord;
+use crate::sampling::trials::{self, Cell, Method};
+use crate::store::write_table;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Files the radius job writes, in the order a reader wants them.
 pub const FILES: [&str; 5] = [
@@ -25,71 +26,59 @@ pub const FILES: [&str; 5] = [
     "manifest.json",
 ];
 
-/// The radius job's options, resolved and validated.
-#[derive(Clone, Debug)]
-pub struct RadiusOptions {
+/// What determines the radius job's output bytes, as its manifest records them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RadiusParams {
+    #[serde(flatten)]
     pub grid: Grid,
     pub method: Method,
     pub targets: Vec<f64>,
-    /// Trials, seed, shard, threads, folder.
-    pub run: RunOptions,
+    #[serde(flatten)]
+    pub sampling: SamplingParams,
 }
 
-impl RadiusOptions {
-    /// Everything that determines the output bytes (not threads, not the folder), as the manifest
-    /// records it; `--resume` and `merge` compare it.
-    pub fn to_json(&self) -> serde_json::Value {
-        record_job::options_json(
-            &self.grid,
-            serde_json::json!({
-                "method": self.method.name(),
-                "targets": self.targets,
-            }),
-            &self.run,
-        )
+impl JobParams for RadiusParams {
+    fn grid(&self) -> &Grid {
+        &self.grid
     }
-
-    /// Rebuilds options from a manifest's `options` (for `merge`); `None` if they do not parse.
-    pub fn from_json(v: &serde_json::Value, run: RunOptions) -> Option<Self> {
-        Some(RadiusOptions {
-            grid: Grid::from_json(v)?,
-            method: Method::parse(v["method"].as_str()?)?,
-            targets: v["targets"]
-                .as_array()?
-                .iter()
-                .map(|x| x.as_f64())
-                .collect::<Option<_>>()?,
-            run,
-        })
+    fn sampling(&self) -> &SamplingParams {
+        &self.sampling
+    }
+    fn sampling_mut(&mut self) -> &mut SamplingParams {
+        &mut self.sampling
     }
 }
+
+/// The radius job's options, resolved and validated.
+pub type RadiusOptions = JobOptions<RadiusParams>;
 
 /// Every cell of the run, in output order, or the first reason the plan cannot run.
 pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
-    if let Some(e) = opts
+    let params = &opts.params;
+    if let Some(e) = params
         .grid
         .ensembles
         .iter()
-        .find(|&&e| !opts.method.supports(e))
+        .find(|&&e| !params.method.supports(e))
     {
         return Err(Error::usage(
             "--method",
             format!(
                 "method '{}' cannot sample {}; {} (use --method dense)",
-                opts.method.name(),
+                params.method.name(),
                 e.name(),
-                match opts.method {
+                match params.method {
                     Method::Kostlan => "it is exact for complex-ginibre only",
                     _ => "the Hessenberg model holds for complex- and real-ginibre only",
                 }
             ),
         ));
     }
-    let cells = opts.grid.cells(opts.method)?;
-    crate::plan::check_memory(
+    let cells = params.grid.cells(params.method)?;
+    check_memory(
         &cells,
-        opts.run.threads.min(opts.run.trials),
-        crate::plan::dense_bytes,
+        opts.exec.threads.min(params.sampling.trials),
+        dense_bytes,
     )?;
     Ok(cells)
 }
@@ -104,9 +93,10 @@ pub struct RadiusCellRows {
 }
 
 /// The radius job as a [`RecordJob`]: its per-trial records are the rows of `radius_trials.csv`.
-struct Job<'a>(&'a RadiusOptions);
+pub struct RadiusJob(RadiusOptions);
 
-impl RecordJob for Job<'_> {
+impl RecordJob for RadiusJob {
+    type Params = RadiusParams;
     type Record = RadiusRecord;
     type CellRows = RadiusCellRows;
     const SUBCOMMAND: &'static str = "radius";
@@ -114,16 +104,16 @@ impl RecordJob for Job<'_> {
     const RAW: &'static str = FILES[0];
     const RAW_HEADER: &'static str = "ensemble,scale,scale_factor,method,n,trial,rho,n_outside";
 
-    fn run_options(&self) -> &RunOptions {
-        &self.0.run
+    fn new(options: RadiusOptions) -> Result<Self, Error> {
+        Ok(RadiusJob(options))
     }
 
-    fn options_json(&self) -> serde_json::Value {
-        self.0.to_json()
+    fn options(&self) -> &RadiusOptions {
+        &self.0
     }
 
     fn cells(&self) -> Result<Vec<Cell>, Error> {
-        plan(self.0)
+        plan(&self.0)
     }
 
     fn sample(
@@ -132,7 +122,7 @@ impl RecordJob for Job<'_> {
         trials: Range<u64>,
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<RadiusRecord>, Error> {
-        sampler::sample_cell(cell, self.0.run.seed, trials, tick)
+        trials::sample_cell(cell, self.0.params.sampling.seed, trials, tick)
     }
 
     fn write_key(&self, cell: &Cell, trial: u64, line: &mut String) {
@@ -172,17 +162,11 @@ impl RecordJob for Job<'_> {
         })
     }
 
-    fn cell_rows(
-        &self,
-        cell: &Cell,
-        _first: u64,
-        records: &[RadiusRecord],
-        seconds: f64,
-    ) -> RadiusCellRows {
-        let sorted = summary::sorted_radii(records);
+    fn cell_rows(&self, cell: &Cell, _first: u64, records: &[RadiusRecord]) -> RadiusCellRows {
+        let sorted = tables::sorted_radii(records);
         RadiusCellRows {
             cell: *cell,
-            summary: summary::summary_row(cell, &sorted, seconds),
+            summary: tables::summary_row(cell, &sorted),
             glorot: (cell.scale == Scale::Glorot).then_some(sorted),
         }
     }
@@ -201,10 +185,10 @@ impl RecordJob for Job<'_> {
         write_table(&out.join(FILES[1]), &summaries)?;
         let convergence: Vec<ConvergenceRow> = summaries
             .iter()
-            .map(|s| summary::convergence_row(s))
+            .map(|s| tables::convergence_row(s))
             .collect();
         write_table(&out.join(FILES[2]), &convergence)?;
-        let candidates = summary::candidates(&self.0.targets);
+        let candidates = tables::candidates(&self.0.params.targets);
         let mut reached: Vec<(Ensemble, usize)> = Vec::new();
         for d in done {
             if !reached.contains(&(d.cell.ensemble, d.cell.n)) {
@@ -220,29 +204,18 @@ impl RecordJob for Job<'_> {
                     .iter()
                     .find(|d| d.cell.ensemble == e && d.cell.n == n && d.glorot.is_some())
                     .and_then(|d| d.glorot.as_deref());
-                summary::rescaling_rows(e, n, &candidates, mc)
+                tables::rescaling_rows(e, n, &candidates, mc)
             })
             .collect();
         write_table(&out.join(FILES[3]), &rescaling)
     }
 }
 
-/// Runs the whole job (see [`record_job::run`]): this shard's trials of every cell, appended to
-/// `radius_trials.csv` and synced chunk by chunk, resumable after a crash, with the summary tables
-/// and the manifest rewritten after every cell. Returns the summary rows (none if `--resume`
-/// found the run complete).
-pub fn run(opts: &RadiusOptions, progress: Progress) -> Result<Vec<SummaryRow>, Error> {
-    let done = record_job::run(&Job(opts), progress)?;
+/// Executes the whole job (see [`record::execute`]): this shard's trials of every cell, appended
+/// to `radius_trials.csv` and synced chunk by chunk, resumable after a crash, with the summary
+/// tables and the manifest rewritten after every cell. Returns the summary rows (none if
+/// `--resume` found the run complete).
+pub fn execute(opts: RadiusOptions, progress: Progress) -> Result<Vec<SummaryRow>, Error> {
+    let done = record::execute(&RadiusJob::new(opts)?, progress)?;
     Ok(done.into_iter().map(|d| d.summary).collect())
-}
-
-/// `mc-gumbel merge` of radius shards (checked by [`crate::merge::check`]): the trial rows and
-/// everything computed from them, byte for byte as the unsharded run writes them; `seconds` and
-/// the manifest's timings are sums over the shards.
-pub fn merge(dirs: &[PathBuf], out: &Path, force: bool, threads: usize) -> Result<(), Error> {
-    let set = crate::merge::check(dirs, "radius")?;
-    let opts = RunOptions::merged(set.options(), out, threads, force)
-        .and_then(|run| RadiusOptions::from_json(set.options(), run))
-        .ok_or_else(|| crate::merge::unreadable(dirs))?;
-    record_job::merge(&Job(&opts), &set, dirs)
 }

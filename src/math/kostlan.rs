@@ -1,121 +1,8 @@
-//! Closed-form and exact laws for the spectral radius (DESIGN.md section 2).
-//!
-//! * Rider (2003) and Rider–Sinclair (2014): the Gumbel limits of complex and real Ginibre.
-//! * The published width-dependent rescaling of Glorot (Bar et al., NeurIPS 2025).
-//! * Kostlan (1992): the exact finite-width law of the complex-Ginibre spectral radius,
-//!   `F_n(r) = prod_{k=1..n} P(k, n r^2)`, evaluated in log space.
+//! Kostlan (1992): the exact finite-width law of the complex-Ginibre spectral radius,
+//! `F_n(r) = prod_{k=1..n} P(k, n r^2)`, evaluated in log space (docs/math/kostlan.md).
 
-use statrs::distribution::{ContinuousCDF, Gumbel};
+use super::quadrature::gauss_legendre_nodes;
 use statrs::function::gamma::ln_gamma;
-
-/// Euler–Mascheroni constant: the mean of the standard Gumbel law.
-pub const EULER_GAMMA: f64 = 0.577_215_664_901_532_9;
-/// Standard deviation of the standard Gumbel law, `pi / sqrt(6)`.
-pub const GUMBEL_SD: f64 = 1.282_549_830_161_864;
-
-/// `gamma_n = ln(n / (2 pi (ln n)^2))`, the centring term of Rider's theorem.
-/// Non-positive for `n <= 163`, where the asymptotic formulas are undefined.
-pub fn gamma_n(n: usize) -> f64 {
-    let nf = n as f64;
-    let ln_n = nf.ln();
-    (nf / (2.0 * std::f64::consts::PI * ln_n * ln_n)).ln()
-}
-
-/// Which Gumbel limit applies: Rider's (complex) or Rider–Sinclair's (real, `exp(-exp(-x)/2)`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Symmetry {
-    Complex,
-    Real,
-}
-
-/// A Gumbel law for the spectral radius, `P(rho <= r) = exp(-exp(-(r - loc)/scale))`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct GumbelLaw {
-    pub loc: f64,
-    pub scale: f64,
-}
-
-impl GumbelLaw {
-    pub fn cdf(&self, r: f64) -> f64 {
-        // statrs checks its parameters; both are finite and the scale positive by construction.
-        Gumbel::new(self.loc, self.scale)
-            .map(|g| g.cdf(r))
-            .unwrap_or(f64::NAN)
-    }
-
-    /// Probability that the radius exceeds `r`, accurate in the far upper tail.
-    pub fn sf(&self, r: f64) -> f64 {
-        -(-(-(r - self.loc) / self.scale).exp()).exp_m1()
-    }
-
-    pub fn quantile(&self, p: f64) -> f64 {
-        self.loc - self.scale * (-p.ln()).ln()
-    }
-
-    pub fn mean(&self) -> f64 {
-        self.loc + EULER_GAMMA * self.scale
-    }
-
-    pub fn sd(&self) -> f64 {
-        GUMBEL_SD * self.scale
-    }
-
-    /// The law of `c * rho` when `rho` has this law.
-    pub fn scaled(&self, c: f64) -> GumbelLaw {
-        GumbelLaw {
-            loc: self.loc * c,
-            scale: self.scale * c,
-        }
-    }
-}
-
-/// The asymptotic law of the spectral radius of an `n x n` matrix with i.i.d. entries of variance
-/// `1/n`: location `1 + sqrt(gamma_n/(4n))`, scale `1/sqrt(4 n gamma_n)`; for real matrices the
-/// limit CDF `exp(-exp(-x)/2)` moves the location by `-ln 2` scales. `None` where `gamma_n <= 0`.
-pub fn rider_law(n: usize, symmetry: Symmetry) -> Option<GumbelLaw> {
-    let g = gamma_n(n);
-    if g <= 0.0 {
-        return None;
-    }
-    let nf = n as f64;
-    let scale = 1.0 / (4.0 * nf * g).sqrt();
-    let mut loc = 1.0 + (g / (4.0 * nf)).sqrt();
-    if symmetry == Symmetry::Real {
-        loc -= std::f64::consts::LN_2 * scale;
-    }
-    Some(GumbelLaw { loc, scale })
-}
-
-/// The published rescaling `s_n` of Glorot, which maps the Gumbel mean-plus-one-sd point of
-/// Rider's law to 1. `None` where `gamma_n <= 0`.
-pub fn paper_factor(n: usize) -> Option<f64> {
-    let g = gamma_n(n);
-    if g <= 0.0 {
-        return None;
-    }
-    let nf = n as f64;
-    Some(1.0 / (1.0 + (g / (4.0 * nf)).sqrt() + (EULER_GAMMA + GUMBEL_SD) / (4.0 * nf * g).sqrt()))
-}
-
-/// What the published rescaling promises asymptotically: `P(rho > 1)` under the limit law with the
-/// mean-plus-one-sd point mapped to 1 (`1 - exp(-exp(-(gamma_E + pi/sqrt 6)))` for complex
-/// matrices, half the inner exponential for real ones).
-pub fn paper_promised_p_exceed_1(symmetry: Symmetry) -> f64 {
-    let inner = (-(EULER_GAMMA + GUMBEL_SD)).exp();
-    let inner = match symmetry {
-        Symmetry::Complex => inner,
-        Symmetry::Real => inner / 2.0,
-    };
-    -(-inner).exp_m1()
-}
-
-/// Standard deviation of a standard normal truncated at `±2` without re-normalisation
-/// (`sqrt(1 - 4 phi(2) / (2 Phi(2) - 1))`, about 0.8796): the effective scale of `truncated-normal`.
-pub fn truncated_normal_sd() -> f64 {
-    let phi2 = (-2.0f64).exp() / (2.0 * std::f64::consts::PI).sqrt();
-    let mass = statrs::function::erf::erf(2.0 / std::f64::consts::SQRT_2);
-    (1.0 - 4.0 * phi2 / mass).sqrt()
-}
 
 /// `ln(j!) - (j ln j - j + ln sqrt(2 pi j))`, Stirling's remainder (Loader 2000).
 fn stirling_remainder(j: f64) -> f64 {
@@ -335,55 +222,11 @@ impl KostlanLaw {
     }
 }
 
-/// Visits the nodes and weights of a composite 8-point Gauss–Legendre rule on `[a, b]`.
-pub fn gauss_legendre_nodes(a: f64, b: f64, panels: usize, mut visit: impl FnMut(f64, f64)) {
-    const X: [f64; 4] = [
-        0.183_434_642_495_649_8,
-        0.525_532_409_916_329,
-        0.796_666_477_413_626_7,
-        0.960_289_856_497_536_2,
-    ];
-    const W: [f64; 4] = [
-        0.362_683_783_378_362,
-        0.313_706_645_877_887_3,
-        0.222_381_034_453_374_5,
-        0.101_228_536_290_376_3,
-    ];
-    let h = (b - a) / panels as f64;
-    for p in 0..panels {
-        let mid = a + (p as f64 + 0.5) * h;
-        let half = 0.5 * h;
-        for i in 0..4 {
-            visit(mid - half * X[i], half * W[i]);
-            visit(mid + half * X[i], half * W[i]);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::math::asymptotics::{rider_law, Symmetry};
     use statrs::function::gamma::gamma_lr;
-
-    #[test]
-    fn gamma_n_changes_sign_at_164() {
-        assert!(gamma_n(163) <= 0.0);
-        assert!(gamma_n(164) > 0.0);
-        assert!(rider_law(100, Symmetry::Complex).is_none());
-        assert!(paper_factor(163).is_none());
-        assert!(paper_factor(1024).unwrap() < 1.0);
-    }
-
-    #[test]
-    fn truncated_normal_sd_matches_design_value() {
-        assert!((truncated_normal_sd() - 0.8796).abs() < 1e-4);
-    }
-
-    #[test]
-    fn promised_probability_of_published_factor() {
-        let p = paper_promised_p_exceed_1(Symmetry::Complex);
-        assert!((p - 0.1442).abs() < 5e-4, "{p}");
-    }
 
     /// The windowed log-space product against the plain product of statrs' regularised gamma.
     #[test]

@@ -1,0 +1,484 @@
+//! Command-line interface: clap definitions ([`args`] of every command) and their resolution into
+//! the plain option structs of the jobs; [`parse`] holds the value parsers.
+
+pub mod parse;
+
+use crate::error::Error;
+use crate::jobs::density::{DensityOptions, DensityParams};
+use crate::jobs::experiment::ExperimentOptions;
+use crate::jobs::grid::Grid;
+use crate::jobs::hidden::{HiddenOptions, HiddenParams};
+use crate::jobs::radius::{RadiusOptions, RadiusParams};
+use crate::jobs::record::{Execution, JobOptions, SamplingParams};
+use crate::jobs::theory::{TheoryOptions, TheoryParams};
+use crate::sampling::ensemble::Ensemble;
+use crate::sampling::trials::Method;
+use clap::{Args, Parser, Subcommand};
+use parse::{
+    parse_ensembles, parse_probabilities, parse_ring, parse_scales, parse_shard, parse_widths,
+    positive, resolve_threads, resolve_trials,
+};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  # The main job: spectral radii of complex Ginibre (Glorot scale) at three widths
+  mc-gumbel --widths 64,256,1024 --trials 10000
+
+  # What practitioners run: real Glorot normal and uniform, plain and rescaled
+  mc-gumbel --widths 256,1024 --trials 2000 --ensemble real-ginibre,glorot-uniform \\
+            --scale glorot,paper,exact:0.01 --out results/practical
+
+  # A quick look (seconds)
+  mc-gumbel --widths 16,64 --trials 500 --out /tmp/quick
+
+  # Asymptotic widths with the exact O(n) sampler of complex Ginibre
+  mc-gumbel --widths 16..1048576:x2 --trials 100000 --method kostlan --out results/kostlan
+
+  # After Ctrl-C, a crash or a time limit: continue where it stopped
+  mc-gumbel --widths 64,256,1024 --trials 10000 --resume
+
+Files written to --out: radius_trials.csv, radius_summary.csv, convergence.csv,
+rescaling.csv and manifest.json (see README.md for every column).";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mc-gumbel",
+    version,
+    about = "Monte Carlo and exact laws for the spectral radius of Glorot-initialised recurrent matrices",
+    long_about = "Samples random n x n recurrent weight matrices (Glorot and its rescalings), measures their \
+spectral radius, fits Gumbel laws and compares them with Rider's asymptotics and Kostlan's exact \
+finite-width law. Output is tidy CSV plus a JSON manifest.",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    allow_negative_numbers = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub radius: RadiusArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Exact and asymptotic laws per width, no sampling: theory.csv and rescaling.csv
+    #[command(
+        after_help = "Examples:\n  mc-gumbel theory --widths 16..1048576:x2 --out results/theory\n  mc-gumbel theory --widths 1000,10000000 --targets 0.1,0.01"
+    )]
+    Theory(TheoryArgs),
+    /// Join the output folders of a sharded run into the files of the unsharded run
+    #[command(
+        after_help = "Examples:\n  mc-gumbel --widths 1024 --trials 10000 --shard 0/2 --out shards/0\n  mc-gumbel --widths 1024 --trials 10000 --shard 1/2 --out shards/1\n  mc-gumbel merge shards/0 shards/1 --out results"
+    )]
+    Merge(MergeArgs),
+    /// Hidden-state norms of the linear RNN h_t = W h_{t-1} + x_t, beside each W's radius
+    Hidden(HiddenArgs),
+    /// Histogram of all eigenvalue moduli against the exact (Kostlan) and circular laws
+    Density(DensityArgs),
+    /// Run an experiment file (experiments/NAME.toml): its steps, then with --plot its figures
+    #[command(
+        after_help = "Examples:\n  mc-gumbel run experiments/radius-law.toml\n  mc-gumbel run experiments/convergence.toml --quick --plot --out /tmp/conv"
+    )]
+    Run(ExperimentArgs),
+    /// Print the columns of every CSV file mc-gumbel writes, as JSON (the contract plots read)
+    Columns,
+}
+
+/// Options shared by every job that writes files.
+#[derive(Debug, Args, Clone)]
+pub struct CommonArgs {
+    /// Output folder, created if missing [default: results for the main job, results/<command>
+    /// for the others]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Overwrite results already in the output folder
+    #[arg(long)]
+    pub force: bool,
+    /// No progress bars or log lines (errors are still printed)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl CommonArgs {
+    /// `--out`, or the job's own folder: jobs never share a folder (and a manifest) by default.
+    pub fn out_or(&self, default: &str) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| PathBuf::from(default))
+    }
+}
+
+/// Which matrices a sampling job draws: `--widths`, `--ensemble`, `--scale`.
+#[derive(Debug, Args, Clone)]
+pub struct GridArgs {
+    /// Matrix widths n >= 2: a list (64,256,1024) and/or ranges, geometric 16..4096:x2 or
+    /// arithmetic 100..1000:+100
+    #[arg(long, value_name = "LIST", default_value = "64,256,1024")]
+    pub widths: String,
+    /// Ensembles, comma-separated: complex-ginibre, real-ginibre, glorot-uniform,
+    /// truncated-normal, orthogonal, and (hidden and density only) diag-uniform
+    #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
+    pub ensemble: String,
+    /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published
+    /// rescaling), exact:P (P(rho > 1) = P exactly for complex Ginibre), or a number
+    #[arg(long, value_name = "LIST", default_value = "glorot")]
+    pub scale: String,
+}
+
+impl GridArgs {
+    /// The grid, with ensembles among `allowed`.
+    pub fn resolve(&self, allowed: &[&str]) -> Result<Grid, Error> {
+        Ok(Grid {
+            widths: parse_widths(&self.widths)?,
+            ensembles: parse_ensembles(&self.ensemble, allowed)?,
+            scales: parse_scales(&self.scale)?,
+        })
+    }
+}
+
+/// Options of every sampling job: seed, threads, shard, resume, and the output folder.
+#[derive(Debug, Args, Clone)]
+pub struct SamplingArgs {
+    /// Seed of every random stream (same seed, same bytes, whatever the thread count)
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
+    /// join the shards' folders with `mc-gumbel merge`
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+    /// Continue the interrupted run in --out (same command line otherwise)
+    #[arg(long)]
+    pub resume: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+impl SamplingArgs {
+    /// The job's options: its parameters built by `params` from the sampling parameters of
+    /// `trials` trials, executed in a folder that defaults to `default_out`.
+    pub fn resolve<P>(
+        &self,
+        trials: usize,
+        default_out: &str,
+        params: impl FnOnce(SamplingParams) -> Result<P, Error>,
+    ) -> Result<JobOptions<P>, Error> {
+        let sampling = SamplingParams {
+            trials: resolve_trials(trials)?,
+            seed: self.seed,
+            shard: parse_shard(&self.shard)?,
+        };
+        Ok(JobOptions {
+            params: params(sampling)?,
+            exec: Execution {
+                threads: resolve_threads(self.threads)?,
+                out: self.common.out_or(default_out),
+                force: self.common.force,
+                resume: self.resume,
+            },
+        })
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RadiusArgs {
+    #[command(flatten)]
+    pub grid: GridArgs,
+    /// Matrices sampled per ensemble, scale and width
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub trials: usize,
+    /// How radii are sampled: dense (all eigenvalues of the matrix, any ensemble), hessenberg
+    /// (exact Hessenberg form, QR iteration only; complex- and real-ginibre) or kostlan (exact
+    /// O(n) sampler of the radius; complex-ginibre only)
+    #[arg(long, value_name = "METHOD", default_value = "dense")]
+    pub method: String,
+    /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
+    #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
+    pub targets: String,
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+}
+
+impl RadiusArgs {
+    pub fn resolve(&self) -> Result<RadiusOptions, Error> {
+        let method = Method::parse(&self.method).ok_or_else(|| {
+            Error::usage(
+                "--method",
+                format!(
+                    "unknown method '{}'; choose from {}",
+                    self.method,
+                    Method::NAMES.join(", ")
+                ),
+            )
+        })?;
+        self.sampling.resolve(self.trials, "results", |sampling| {
+            Ok(RadiusParams {
+                grid: self.grid.resolve(&Ensemble::RADIUS_NAMES)?,
+                method,
+                targets: parse_probabilities("--targets", &self.targets)?,
+                sampling,
+            })
+        })
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct TheoryArgs {
+    /// Matrix widths n >= 2: a list and/or ranges (16..1048576:x2, 100..1000:+100)
+    #[arg(long, value_name = "LIST", default_value = "16..1048576:x2")]
+    pub widths: String,
+    /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
+    #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
+    pub targets: String,
+    /// Worker threads [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+impl TheoryArgs {
+    pub fn resolve(&self) -> Result<TheoryOptions, Error> {
+        let widths = parse_widths(&self.widths)?;
+        if let Some(&n) = widths.iter().find(|&&n| n > 1_000_000_000) {
+            return Err(Error::usage(
+                "--widths",
+                format!("width {n} is beyond the tested range of the exact law (n <= 10^9)"),
+            ));
+        }
+        Ok(JobOptions {
+            params: TheoryParams {
+                widths,
+                targets: parse_probabilities("--targets", &self.targets)?,
+            },
+            exec: Execution {
+                threads: resolve_threads(self.threads)?,
+                out: self.common.out_or("results/theory"),
+                force: self.common.force,
+                resume: false,
+            },
+        })
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct MergeArgs {
+    /// Output folders of the shards (`--shard I/N` runs) to join
+    #[arg(value_name = "DIR", required = true)]
+    pub shards: Vec<PathBuf>,
+    /// Worker threads for the summaries [default: all logical CPUs]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+impl MergeArgs {
+    /// Where and how the merged run is written.
+    pub fn resolve(&self) -> Result<Execution, Error> {
+        Ok(Execution {
+            threads: resolve_threads(self.threads)?,
+            out: self.common.out_or("results/merged"),
+            force: self.common.force,
+            resume: false,
+        })
+    }
+}
+
+/// The grid of the jobs that run any ensemble (`hidden`, `density`), with the ring of
+/// `diag-uniform`.
+#[derive(Debug, Args, Clone)]
+pub struct AnyGridArgs {
+    #[command(flatten)]
+    pub grid: GridArgs,
+    /// Ring r_min,r_max of diag-uniform's eigenvalue moduli (uniform by area), before scaling
+    /// [default: 0,1]
+    #[arg(long, value_name = "R_MIN,R_MAX", allow_hyphen_values = true)]
+    pub ring: Option<String>,
+}
+
+impl AnyGridArgs {
+    /// The grid, with the ring set in `diag-uniform`.
+    pub fn resolve(&self) -> Result<Grid, Error> {
+        let mut grid = self.grid.resolve(&Ensemble::ALL_NAMES)?;
+        if let Some(ring) = &self.ring {
+            let (lo, hi) = parse_ring(ring)?;
+            let mut used = false;
+            for e in &mut grid.ensembles {
+                if let Ensemble::DiagUniform { r_min, r_max } = e {
+                    (*r_min, *r_max) = (lo, hi);
+                    used = true;
+                }
+            }
+            if !used {
+                return Err(Error::usage(
+                    "--ring",
+                    "the ring applies only to --ensemble diag-uniform, which is not selected",
+                ));
+            }
+        }
+        Ok(grid)
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct HiddenArgs {
+    #[command(flatten)]
+    pub grid: AnyGridArgs,
+    /// Matrices W sampled per ensemble, scale and width
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub trials: usize,
+    /// Steps t of the recurrence
+    #[arg(long, value_name = "T", default_value_t = 3000)]
+    pub steps: usize,
+    /// Independent input sequences run through each W
+    #[arg(long, value_name = "B", default_value_t = 8)]
+    pub batch: usize,
+    /// Log-spaced record times beyond t = 100 (every t up to 100 is recorded)
+    #[arg(long, value_name = "K", default_value_t = 60)]
+    pub points: usize,
+    /// A sequence has exploded once ||h_t||^2/n > FACTOR * t (t is the infinite-width mean)
+    #[arg(long, value_name = "FACTOR", default_value_t = 10.0)]
+    pub explode_factor: f64,
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+}
+
+impl HiddenArgs {
+    pub fn resolve(&self) -> Result<HiddenOptions, Error> {
+        if !(self.explode_factor > 0.0 && self.explode_factor.is_finite()) {
+            return Err(Error::usage(
+                "--explode-factor",
+                format!("{} is not a positive finite factor", self.explode_factor),
+            ));
+        }
+        self.sampling
+            .resolve(self.trials, "results/hidden", |sampling| {
+                Ok(HiddenParams {
+                    grid: self.grid.resolve()?,
+                    steps: positive("--steps", self.steps, "step")?,
+                    batch: positive("--batch", self.batch, "sequence per batch")?,
+                    points: self.points,
+                    explode_factor: self.explode_factor,
+                    sampling,
+                })
+            })
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DensityArgs {
+    #[command(flatten)]
+    pub grid: AnyGridArgs,
+    /// Matrices sampled per ensemble, scale and width
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub trials: usize,
+    /// Histogram bins on [0, r_max)
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub bins: usize,
+    /// Upper edge of the histogram [default: 2 x the scale factor, more below n = 60 so that
+    /// no modulus overflows; times the ring's r_max for diag-uniform when above 1]
+    #[arg(long, value_name = "R")]
+    pub r_max: Option<f64>,
+    #[command(flatten)]
+    pub sampling: SamplingArgs,
+}
+
+impl DensityArgs {
+    pub fn resolve(&self) -> Result<DensityOptions, Error> {
+        if let Some(r) = self.r_max {
+            if !(r > 0.0 && r.is_finite()) {
+                return Err(Error::usage(
+                    "--r-max",
+                    format!("{r} is not a positive finite radius"),
+                ));
+            }
+        }
+        self.sampling
+            .resolve(self.trials, "results/density", |sampling| {
+                Ok(DensityParams {
+                    grid: self.grid.resolve()?,
+                    bins: positive("--bins", self.bins, "bin")?,
+                    r_max: self.r_max,
+                    sampling,
+                })
+            })
+    }
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExperimentArgs {
+    /// Experiment file (experiments/NAME.toml)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Run the same pipeline at tiny size (each step's `quick` arguments replace its own)
+    #[arg(long)]
+    pub quick: bool,
+    /// Render the experiment's figures after the run (python3 with plots/requirements.txt)
+    #[arg(long)]
+    pub plot: bool,
+    /// Output folder; each step writes into a subfolder named after it [default: results/<name>]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Overwrite results already in the output folders
+    #[arg(long)]
+    pub force: bool,
+    /// No progress bars or log lines (errors are still printed)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl ExperimentArgs {
+    pub fn resolve(&self) -> ExperimentOptions {
+        ExperimentOptions {
+            file: self.file.clone(),
+            quick: self.quick,
+            plot: self.plot,
+            out: self.out.clone(),
+            force: self.force,
+            quiet: self.quiet,
+        }
+    }
+}
+
+impl Cli {
+    /// Whether the command line `args` (a subcommand first, or the main job's flags) accepts
+    /// `--long`.
+    pub fn accepts(args: &[String], long: &str) -> bool {
+        use clap::CommandFactory;
+        let root = Cli::command();
+        let takes = |c: &clap::Command| c.get_arguments().any(|a| a.get_long() == Some(long));
+        match args.first().and_then(|s| root.find_subcommand(s)) {
+            Some(sub) => takes(sub),
+            None => takes(&root),
+        }
+    }
+
+    /// Whether the main job's flags or the subcommand says `--quiet`.
+    pub fn quiet(&self) -> bool {
+        match &self.command {
+            None => self.radius.sampling.common.quiet,
+            Some(Command::Hidden(a)) => a.sampling.common.quiet,
+            Some(Command::Density(a)) => a.sampling.common.quiet,
+            Some(Command::Theory(a)) => a.common.quiet,
+            Some(Command::Merge(a)) => a.common.quiet,
+            Some(Command::Run(a)) => a.quiet,
+            Some(Command::Columns) => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_only_where_accepted() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(Cli::accepts(&v(&["--widths", "4"]), "seed"));
+        assert!(Cli::accepts(&v(&["hidden"]), "seed"));
+        assert!(!Cli::accepts(&v(&["theory"]), "seed"));
+    }
+}

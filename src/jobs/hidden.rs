@@ -1,0 +1,368 @@
+//! The `hidden` job: hidden-state norms of the linear RNN `h_t = W h_{t-1} + x_t`
+//! (docs/math/rnn.md) under each ensemble, scale and width, beside each `W`'s spectral radius.
+//! The propagation itself lives in [`crate::sampling::rnn`].
+
+use super::grid::{check_memory, dense_bytes, Grid};
+use super::progress::Progress;
+use super::record::{self, JobOptions, JobParams, RecordJob, SamplingParams};
+use crate::error::Error;
+use crate::math::stats::{self, Z95};
+use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
+use crate::sampling::trials::{Cell, Method};
+use crate::store::write_table;
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Files the hidden job writes.
+///
+/// `hidden_raw.csv` holds one line per trial, in trial order, with everything the two tables are
+/// computed from: `ensemble,scale,n,trial,rho,explode_time` as in `hidden_trials.csv`, then
+/// `first_pass`, each sequence's first step above the explosion threshold (space-separated, `-`
+/// for never), and `norms`, `||h_t||^2 / n` of every sequence at every record time of
+/// `hidden_norms.csv` (space-separated, time-major: all sequences at the first time, then at the
+/// next). `--resume` continues from it and `merge` joins the shards' raw files.
+pub const FILES: [&str; 4] = [
+    "hidden_norms.csv",
+    "hidden_trials.csv",
+    "hidden_raw.csv",
+    "manifest.json",
+];
+
+/// What determines the hidden job's output bytes, as its manifest records them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HiddenParams {
+    #[serde(flatten)]
+    pub grid: Grid,
+    pub steps: usize,
+    pub batch: usize,
+    pub points: usize,
+    pub explode_factor: f64,
+    #[serde(flatten)]
+    pub sampling: SamplingParams,
+}
+
+impl JobParams for HiddenParams {
+    fn grid(&self) -> &Grid {
+        &self.grid
+    }
+    fn sampling(&self) -> &SamplingParams {
+        &self.sampling
+    }
+    fn sampling_mut(&mut self) -> &mut SamplingParams {
+        &mut self.sampling
+    }
+}
+
+/// The hidden job's options, resolved and validated.
+pub type HiddenOptions = JobOptions<HiddenParams>;
+
+/// `hidden_norms.csv`: one row per ensemble x scale x width x record time.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct NormRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub method: String,
+    pub n: usize,
+    pub t: usize,
+    /// Mean of `||h_t||^2 / n` over all trials x batch sequences; `inf` once any run overflowed.
+    pub mean: f64,
+    pub mean_lo: f64,
+    pub mean_hi: f64,
+    pub median: f64,
+    pub q10: f64,
+    pub q90: f64,
+    pub frac_exploded: f64,
+}
+
+/// `hidden_trials.csv`: one row per sampled `W`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct HiddenTrialRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub n: usize,
+    pub trial: u64,
+    pub rho: f64,
+    /// Empty when the batch mean never passed the threshold.
+    pub explode_time: Option<usize>,
+}
+
+/// Statistics of `||h_t||^2 / n` at one record time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NormStats {
+    pub mean: f64,
+    pub mean_lo: f64,
+    pub mean_hi: f64,
+    pub median: f64,
+    pub q10: f64,
+    pub q90: f64,
+    pub frac_exploded: f64,
+}
+
+/// Type-7 quantile of sorted data that may end in `+inf` values: an interpolation touching an
+/// infinite order statistic is infinite (rather than the NaN of `0 * inf`), so a quantile stays
+/// finite exactly while the order statistics it needs are.
+fn quantile_with_inf(sorted: &[f64], p: f64) -> f64 {
+    let h = (sorted.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let frac = h - lo as f64;
+    if frac == 0.0 || sorted[lo].is_infinite() {
+        return sorted[lo];
+    }
+    stats::quantile_sorted(sorted, p)
+}
+
+/// Statistics at every record time over the runs of one cell.
+///
+/// The interval is computed from the per-trial batch means (count = trials), not from the
+/// `trials x batch` sequences: sequences sharing a `W` are correlated through it, so treating
+/// them as independent would understate the error. Once any run is `+inf` the mean and both
+/// interval ends are `inf` (written `inf` in the CSV): the sample mean then says only that a draw
+/// exploded, and the quantiles carry the information.
+pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<NormStats> {
+    let total = (runs.len() * batch) as f64;
+    let mut values = Vec::with_capacity(runs.len() * batch);
+    let mut trial_means = Vec::with_capacity(runs.len());
+    times
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            values.clear();
+            trial_means.clear();
+            for r in runs {
+                let slice = &r.norms[i * batch..(i + 1) * batch];
+                values.extend_from_slice(slice);
+                trial_means.push(slice.iter().sum::<f64>() / batch as f64);
+            }
+            let (mean, mean_lo, mean_hi) = if trial_means.iter().all(|m| m.is_finite()) {
+                let (mean, sd) = stats::mean_sd(&trial_means);
+                let half = Z95 * sd / (trial_means.len() as f64).sqrt();
+                (mean, mean - half, mean + half)
+            } else {
+                (f64::INFINITY, f64::INFINITY, f64::INFINITY)
+            };
+            values.sort_unstable_by(f64::total_cmp);
+            let exploded = runs
+                .iter()
+                .flat_map(|r| &r.first_pass)
+                .filter(|p| p.is_some_and(|p| p <= t))
+                .count();
+            NormStats {
+                mean,
+                mean_lo,
+                mean_hi,
+                median: quantile_with_inf(&values, 0.5),
+                q10: quantile_with_inf(&values, 0.1),
+                q90: quantile_with_inf(&values, 0.9),
+                frac_exploded: exploded as f64 / total,
+            }
+        })
+        .collect()
+}
+
+/// Every cell of the run, or the first reason it cannot run (nothing is written then).
+pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
+    let params = &opts.params;
+    let cells = params.grid.cells(Method::Dense)?;
+    let batch = params.batch as u128;
+    let workers = opts.exec.threads.min(params.sampling.trials);
+    check_memory(&cells, workers, |c| {
+        let elem = if c.ensemble.is_complex() { 16 } else { 8 };
+        dense_bytes(c) + 2 * c.n as u128 * batch * elem
+    })?;
+    Ok(cells)
+}
+
+/// What one finished cell contributes to the tables.
+pub struct HiddenCellRows {
+    pub trials: Vec<HiddenTrialRow>,
+    pub norms: Vec<NormRow>,
+}
+
+/// The hidden job as a [`RecordJob`]: the schedule is fixed by the options.
+pub struct HiddenJob {
+    opts: HiddenOptions,
+    schedule: Schedule,
+}
+
+impl RecordJob for HiddenJob {
+    type Params = HiddenParams;
+    type Record = RnnTrial;
+    type CellRows = HiddenCellRows;
+    const SUBCOMMAND: &'static str = "hidden";
+    const FILES: &'static [&'static str] = &FILES;
+    const RAW: &'static str = FILES[2];
+    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,rho,explode_time,first_pass,norms";
+
+    fn new(opts: HiddenOptions) -> Result<Self, Error> {
+        let schedule = Schedule {
+            times: record_times(opts.params.steps, opts.params.points),
+            explode_factor: opts.params.explode_factor,
+        };
+        Ok(HiddenJob { opts, schedule })
+    }
+
+    fn options(&self) -> &HiddenOptions {
+        &self.opts
+    }
+
+    fn cells(&self) -> Result<Vec<Cell>, Error> {
+        plan(&self.opts)
+    }
+
+    fn sample(
+        &self,
+        cell: &Cell,
+        trials: std::ops::Range<u64>,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Vec<RnnTrial>, Error> {
+        sample_trajectories(
+            cell,
+            self.opts.params.sampling.seed,
+            trials,
+            self.opts.params.batch,
+            &self.schedule,
+            tick,
+        )
+    }
+
+    fn write_record(&self, r: &RnnTrial, line: &mut String) {
+        let _ = write!(line, "{:e},", r.rho);
+        if let Some(t) = r.trajectory.explode_time {
+            let _ = write!(line, "{t}");
+        }
+        line.push(',');
+        for (j, p) in r.trajectory.first_pass.iter().enumerate() {
+            if j > 0 {
+                line.push(' ');
+            }
+            match p {
+                Some(t) => {
+                    let _ = write!(line, "{t}");
+                }
+                None => line.push('-'),
+            }
+        }
+        line.push(',');
+        for (i, x) in r.trajectory.norms.iter().enumerate() {
+            if i > 0 {
+                line.push(' ');
+            }
+            let _ = write!(line, "{x:e}");
+        }
+    }
+
+    fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<RnnTrial> {
+        let f: Vec<&str> = fields.split(',').collect();
+        let [rho, explode_time, first_pass, norms] = f[..] else {
+            return None;
+        };
+        let explode_time = match explode_time {
+            "" => None,
+            t => Some(t.parse().ok()?),
+        };
+        let first_pass: Vec<Option<usize>> = first_pass
+            .split(' ')
+            .map(|p| match p {
+                "-" => Some(None),
+                t => t.parse().ok().map(Some),
+            })
+            .collect::<Option<_>>()?;
+        let norms: Vec<f64> = norms
+            .split(' ')
+            .map(|x| x.parse().ok())
+            .collect::<Option<_>>()?;
+        let batch = self.opts.params.batch;
+        if first_pass.len() != batch || norms.len() != batch * self.schedule.times.len() {
+            return None;
+        }
+        Some(RnnTrial {
+            rho: rho.parse().ok()?,
+            trajectory: Trajectory {
+                norms,
+                first_pass,
+                explode_time,
+            },
+        })
+    }
+
+    fn cell_rows(&self, cell: &Cell, first: u64, records: &[RnnTrial]) -> HiddenCellRows {
+        let scale = cell.scale.label();
+        let trials = records
+            .iter()
+            .zip(first..)
+            .map(|(tr, trial)| HiddenTrialRow {
+                ensemble: cell.ensemble.name().into(),
+                scale: scale.clone(),
+                n: cell.n,
+                trial,
+                rho: tr.rho,
+                explode_time: tr.trajectory.explode_time,
+            })
+            .collect();
+        let runs: Vec<Trajectory> = records.iter().map(|tr| tr.trajectory.clone()).collect();
+        let times = &self.schedule.times;
+        let stats = norm_stats(&runs, times, self.opts.params.batch);
+        let norms = times
+            .iter()
+            .zip(&stats)
+            .map(|(&t, s)| NormRow {
+                ensemble: cell.ensemble.name().into(),
+                scale: scale.clone(),
+                method: Method::Dense.name().into(),
+                n: cell.n,
+                t,
+                mean: s.mean,
+                mean_lo: s.mean_lo,
+                mean_hi: s.mean_hi,
+                median: s.median,
+                q10: s.q10,
+                q90: s.q90,
+                frac_exploded: s.frac_exploded,
+            })
+            .collect();
+        HiddenCellRows { trials, norms }
+    }
+
+    fn describe(&self, label: &str, trials: u64, seconds: f64, rows: &HiddenCellRows) -> String {
+        let last = rows
+            .norms
+            .last()
+            .expect("steps >= 1 gives at least one record time");
+        format!(
+            "{label}: {trials} trials x {} sequences in {seconds:.2} s; at t = {}: median ||h||^2/n {:.4}, exploded {:.3}",
+            self.opts.params.batch, self.opts.params.steps, last.median, last.frac_exploded
+        )
+    }
+
+    fn write_tables(&self, out: &Path, done: &[HiddenCellRows]) -> Result<(), Error> {
+        let norms: Vec<&NormRow> = done.iter().flat_map(|c| &c.norms).collect();
+        write_table(&out.join(FILES[0]), &norms)?;
+        let trials: Vec<&HiddenTrialRow> = done.iter().flat_map(|c| &c.trials).collect();
+        write_table(&out.join(FILES[1]), &trials)
+    }
+}
+
+/// Executes the whole job (see [`record::execute`]): this shard's trials of every cell,
+/// resumable, with the tables and manifest rewritten after every cell. Returns the norm rows.
+pub fn execute(opts: HiddenOptions, progress: Progress) -> Result<Vec<NormRow>, Error> {
+    let done = record::execute(&HiddenJob::new(opts)?, progress)?;
+    Ok(done.into_iter().flat_map(|c| c.norms).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_tolerate_infinite_tail() {
+        let v = [1.0, 2.0, 3.0, f64::INFINITY];
+        assert_eq!(quantile_with_inf(&v, 0.5), 2.5);
+        assert_eq!(quantile_with_inf(&v, 1.0), f64::INFINITY);
+        assert_eq!(quantile_with_inf(&v, 0.9), f64::INFINITY);
+        assert_eq!(
+            quantile_with_inf(&[1.0, f64::INFINITY, f64::INFINITY], 0.5),
+            f64::INFINITY
+        );
+    }
+}

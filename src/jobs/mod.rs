@@ -1,0 +1,52 @@
+//! The jobs: what each subcommand computes from sampled trials or exact laws, and the machinery
+//! they share — the resumable record loop with shards and merge, the grid of cells, progress and
+//! interruption, and experiment files.
+
+pub mod density;
+pub mod experiment;
+pub mod grid;
+pub mod hidden;
+pub mod interrupt;
+pub mod merge;
+pub mod progress;
+pub mod radius;
+pub mod radius_tables;
+pub mod record;
+pub mod theory;
+
+use crate::store::table::columns;
+use record::RecordJob;
+
+/// Every CSV file the jobs write that a reader may load, with its columns in order, read off the
+/// row types (and the raw header of `radius_trials.csv`, whose lines are the job's records).
+pub fn csv_columns() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        (
+            radius::FILES[0],
+            radius::RadiusJob::RAW_HEADER.split(',').collect(),
+        ),
+        (
+            radius::FILES[1],
+            columns::<radius_tables::SummaryRow>().to_vec(),
+        ),
+        (
+            radius::FILES[2],
+            columns::<radius_tables::ConvergenceRow>().to_vec(),
+        ),
+        (
+            radius::FILES[3],
+            columns::<radius_tables::RescalingRow>().to_vec(),
+        ),
+        (theory::FILES[0], columns::<theory::TheoryRow>().to_vec()),
+        (hidden::FILES[0], columns::<hidden::NormRow>().to_vec()),
+        (
+            hidden::FILES[1],
+            columns::<hidden::HiddenTrialRow>().to_vec(),
+        ),
+        (density::FILES[0], columns::<density::DensityRow>().to_vec()),
+        (
+            density::FILES[1],
+            columns::<density::DensitySummaryRow>().to_vec(),
+        ),
+    ]
+}

@@ -1,0 +1,8 @@
+//! The mathematics: laws of the spectral radius, quadrature and statistics. Nothing here imports
+//! from the rest of the crate, so every formula can be read and tested on its own; each module
+//! names the page of `docs/math/` that states what it implements.
+
+pub mod asymptotics;
+pub mod kostlan;
+pub mod quadrature;
+pub mod stats;
