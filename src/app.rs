@@ -9,8 +9,8 @@ use crate::jobs::hidden::HiddenJob;
 use crate::jobs::merge::merge;
 use crate::jobs::progress::Progress;
 use crate::jobs::radius::RadiusJob;
-use crate::jobs::record::RecordJob;
-use crate::jobs::{self, density, hidden, radius, theory};
+use crate::jobs::record::{self, RecordJob};
+use crate::jobs::{self, theory};
 use crate::store::manifest::{self, ManifestHead};
 use clap::Parser;
 
@@ -18,13 +18,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let quiet = cli.quiet();
     match cli.command {
         None => {
-            radius::execute(cli.radius.resolve()?, Progress::new(quiet))?;
+            execute(&RadiusJob::new(cli.radius.resolve()?)?, quiet)?;
         }
         Some(Command::Hidden(args)) => {
-            hidden::execute(args.resolve()?, Progress::new(quiet))?;
+            execute(&HiddenJob::new(args.resolve()?)?, quiet)?;
         }
         Some(Command::Density(args)) => {
-            density::execute(args.resolve()?, Progress::new(quiet))?;
+            execute(&DensityJob::new(args.resolve()?)?, quiet)?;
         }
         Some(Command::Theory(args)) => {
             theory::execute(&args.resolve()?, quiet)?;
@@ -48,6 +48,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Executes a sampling job with progress bars unless `quiet`.
+fn execute<J: RecordJob>(job: &J, quiet: bool) -> Result<(), Error> {
+    record::execute(job, Progress::new(quiet)).map(|_| ())
 }
 
 /// Merges shard folders with the job named by the first folder's manifest.

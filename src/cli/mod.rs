@@ -4,12 +4,12 @@
 pub mod parse;
 
 use crate::error::Error;
-use crate::jobs::density::{DensityOptions, DensityParams};
+use crate::jobs::density::{DensityOptions, DensitySpec};
 use crate::jobs::experiment::ExperimentOptions;
 use crate::jobs::grid::Grid;
-use crate::jobs::hidden::{HiddenOptions, HiddenParams};
-use crate::jobs::radius::{RadiusOptions, RadiusParams};
-use crate::jobs::record::{Execution, JobOptions, SamplingParams};
+use crate::jobs::hidden::{HiddenOptions, HiddenSpec};
+use crate::jobs::radius::{RadiusOptions, RadiusSpec};
+use crate::jobs::record::{Execution, JobOptions, JobParams, SamplingParams};
 use crate::jobs::theory::{TheoryOptions, TheoryParams};
 use crate::sampling::ensemble::Ensemble;
 use crate::sampling::trials::Method;
@@ -157,21 +157,26 @@ pub struct SamplingArgs {
 }
 
 impl SamplingArgs {
-    /// The job's options: its parameters built by `params` from the sampling parameters of
-    /// `trials` trials, executed in a folder that defaults to `default_out`.
-    pub fn resolve<P>(
+    /// A sampling job's options: `grid`, the job's own parameters `spec`, `trials` trials,
+    /// executed in a folder that defaults to `default_out`.
+    pub fn resolve<S>(
         &self,
+        grid: Grid,
+        spec: S,
         trials: usize,
         default_out: &str,
-        params: impl FnOnce(SamplingParams) -> Result<P, Error>,
-    ) -> Result<JobOptions<P>, Error> {
+    ) -> Result<JobOptions<JobParams<S>>, Error> {
         let sampling = SamplingParams {
             trials: resolve_trials(trials)?,
             seed: self.seed,
             shard: parse_shard(&self.shard)?,
         };
         Ok(JobOptions {
-            params: params(sampling)?,
+            params: JobParams {
+                grid,
+                spec,
+                sampling,
+            },
             exec: Execution {
                 threads: resolve_threads(self.threads)?,
                 out: self.common.out_or(default_out),
@@ -213,14 +218,12 @@ impl RadiusArgs {
                 ),
             )
         })?;
-        self.sampling.resolve(self.trials, "results", |sampling| {
-            Ok(RadiusParams {
-                grid: self.grid.resolve(&Ensemble::RADIUS_NAMES)?,
-                method,
-                targets: parse_probabilities("--targets", &self.targets)?,
-                sampling,
-            })
-        })
+        let spec = RadiusSpec {
+            method,
+            targets: parse_probabilities("--targets", &self.targets)?,
+        };
+        let grid = self.grid.resolve(&Ensemble::RADIUS_NAMES)?;
+        self.sampling.resolve(grid, spec, self.trials, "results")
     }
 }
 
@@ -354,17 +357,15 @@ impl HiddenArgs {
                 format!("{} is not a positive finite factor", self.explode_factor),
             ));
         }
+        let grid = self.grid.resolve()?;
+        let spec = HiddenSpec {
+            steps: positive("--steps", self.steps, "step")?,
+            batch: positive("--batch", self.batch, "sequence per batch")?,
+            points: self.points,
+            explode_factor: self.explode_factor,
+        };
         self.sampling
-            .resolve(self.trials, "results/hidden", |sampling| {
-                Ok(HiddenParams {
-                    grid: self.grid.resolve()?,
-                    steps: positive("--steps", self.steps, "step")?,
-                    batch: positive("--batch", self.batch, "sequence per batch")?,
-                    points: self.points,
-                    explode_factor: self.explode_factor,
-                    sampling,
-                })
-            })
+            .resolve(grid, spec, self.trials, "results/hidden")
     }
 }
 
@@ -396,15 +397,13 @@ impl DensityArgs {
                 ));
             }
         }
+        let grid = self.grid.resolve()?;
+        let spec = DensitySpec {
+            bins: positive("--bins", self.bins, "bin")?,
+            r_max: self.r_max,
+        };
         self.sampling
-            .resolve(self.trials, "results/density", |sampling| {
-                Ok(DensityParams {
-                    grid: self.grid.resolve()?,
-                    bins: positive("--bins", self.bins, "bin")?,
-                    r_max: self.r_max,
-                    sampling,
-                })
-            })
+            .resolve(grid, spec, self.trials, "results/density")
     }
 }
 

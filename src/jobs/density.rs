@@ -2,9 +2,8 @@
 //! Kostlan's exact modulus density (complex Ginibre) and the circular law, and the share of
 //! eigenvalues outside the unit circle (docs/math/density.md).
 
-use super::grid::{check_memory, dense_bytes, Grid};
-use super::progress::Progress;
-use super::record::{self, JobOptions, JobParams, RecordJob, SamplingParams};
+use super::grid::{check_memory, dense_bytes};
+use super::record::{JobOptions, JobParams, RecordJob};
 use crate::error::Error;
 use crate::math::kostlan::KostlanLaw;
 use crate::math::quadrature::gauss_legendre_nodes;
@@ -47,29 +46,16 @@ pub fn modulus_bound(n: usize) -> f64 {
     (1.0 + (12.0 * n.sqrt() + 80.0) / n).sqrt()
 }
 
-/// What determines the density job's output bytes, as its manifest records them.
+/// The density job's own parameters; with the grid and the trials they determine its output bytes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DensityParams {
-    #[serde(flatten)]
-    pub grid: Grid,
+pub struct DensitySpec {
     pub bins: usize,
     /// Upper histogram edge; `None`: [`default_r_max`] per cell.
     pub r_max: Option<f64>,
-    #[serde(flatten)]
-    pub sampling: SamplingParams,
 }
 
-impl JobParams for DensityParams {
-    fn grid(&self) -> &Grid {
-        &self.grid
-    }
-    fn sampling(&self) -> &SamplingParams {
-        &self.sampling
-    }
-    fn sampling_mut(&mut self) -> &mut SamplingParams {
-        &mut self.sampling
-    }
-}
+/// Everything that determines the density job's output bytes, as its manifest records it.
+pub type DensityParams = JobParams<DensitySpec>;
 
 /// The density job's options, resolved and validated.
 pub type DensityOptions = JobOptions<DensityParams>;
@@ -274,12 +260,16 @@ pub struct DensityJob(DensityOptions);
 
 impl DensityJob {
     fn r_max(&self, cell: &Cell) -> f64 {
-        self.0.params.r_max.unwrap_or_else(|| default_r_max(cell))
+        self.0
+            .params
+            .spec
+            .r_max
+            .unwrap_or_else(|| default_r_max(cell))
     }
 }
 
 impl RecordJob for DensityJob {
-    type Params = DensityParams;
+    type Spec = DensitySpec;
     type Record = TrialHistogram;
     type CellRows = DensityCellRows;
     const SUBCOMMAND: &'static str = "density";
@@ -309,7 +299,7 @@ impl RecordJob for DensityJob {
             cell,
             self.0.params.sampling.seed,
             trials,
-            self.0.params.bins,
+            self.0.params.spec.bins,
             self.r_max(cell),
             tick,
         )
@@ -329,7 +319,7 @@ impl RecordJob for DensityJob {
         let [outside_unit, beyond, pairs] = f[..] else {
             return None;
         };
-        let mut counts = vec![0u32; self.0.params.bins];
+        let mut counts = vec![0u32; self.0.params.spec.bins];
         for pair in pairs.split(' ').filter(|p| !p.is_empty()) {
             let (k, c) = pair.split_once(':')?;
             *counts.get_mut(k.parse::<usize>().ok()?)? = c.parse().ok()?;
@@ -342,7 +332,8 @@ impl RecordJob for DensityJob {
     }
 
     fn cell_rows(&self, cell: &Cell, _first: u64, records: &[TrialHistogram]) -> DensityCellRows {
-        let (density, summary) = cell_rows(cell, records, self.0.params.bins, self.r_max(cell));
+        let (density, summary) =
+            cell_rows(cell, records, self.0.params.spec.bins, self.r_max(cell));
         DensityCellRows { density, summary }
     }
 
@@ -359,13 +350,6 @@ impl RecordJob for DensityJob {
         let summaries: Vec<&DensitySummaryRow> = done.iter().map(|c| &c.summary).collect();
         write_table(&out.join(FILES[1]), &summaries)
     }
-}
-
-/// Executes the whole job (see [`record::execute`]): this shard's trials of every cell,
-/// resumable, with both tables and the manifest rewritten after every cell.
-pub fn execute(opts: DensityOptions, progress: Progress) -> Result<Vec<DensitySummaryRow>, Error> {
-    let done = record::execute(&DensityJob::new(opts)?, progress)?;
-    Ok(done.into_iter().map(|c| c.summary).collect())
 }
 
 #[cfg(test)]

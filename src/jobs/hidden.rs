@@ -2,9 +2,8 @@
 //! (docs/math/rnn.md) under each ensemble, scale and width, beside each `W`'s spectral radius.
 //! The propagation itself lives in [`crate::sampling::rnn`].
 
-use super::grid::{check_memory, dense_bytes, Grid};
-use super::progress::Progress;
-use super::record::{self, JobOptions, JobParams, RecordJob, SamplingParams};
+use super::grid::{check_memory, dense_bytes};
+use super::record::{JobOptions, JobParams, RecordJob};
 use crate::error::Error;
 use crate::math::stats::{self, Z95};
 use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
@@ -29,30 +28,17 @@ pub const FILES: [&str; 4] = [
     "manifest.json",
 ];
 
-/// What determines the hidden job's output bytes, as its manifest records them.
+/// The hidden job's own parameters; with the grid and the trials they determine its output bytes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HiddenParams {
-    #[serde(flatten)]
-    pub grid: Grid,
+pub struct HiddenSpec {
     pub steps: usize,
     pub batch: usize,
     pub points: usize,
     pub explode_factor: f64,
-    #[serde(flatten)]
-    pub sampling: SamplingParams,
 }
 
-impl JobParams for HiddenParams {
-    fn grid(&self) -> &Grid {
-        &self.grid
-    }
-    fn sampling(&self) -> &SamplingParams {
-        &self.sampling
-    }
-    fn sampling_mut(&mut self) -> &mut SamplingParams {
-        &mut self.sampling
-    }
-}
+/// Everything that determines the hidden job's output bytes, as its manifest records it.
+pub type HiddenParams = JobParams<HiddenSpec>;
 
 /// The hidden job's options, resolved and validated.
 pub type HiddenOptions = JobOptions<HiddenParams>;
@@ -164,7 +150,7 @@ pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<Nor
 pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
     let params = &opts.params;
     let cells = params.grid.cells(Method::Dense)?;
-    let batch = params.batch as u128;
+    let batch = params.spec.batch as u128;
     let workers = opts.exec.threads.min(params.sampling.trials);
     check_memory(&cells, workers, |c| {
         let elem = if c.ensemble.is_complex() { 16 } else { 8 };
@@ -186,7 +172,7 @@ pub struct HiddenJob {
 }
 
 impl RecordJob for HiddenJob {
-    type Params = HiddenParams;
+    type Spec = HiddenSpec;
     type Record = RnnTrial;
     type CellRows = HiddenCellRows;
     const SUBCOMMAND: &'static str = "hidden";
@@ -196,8 +182,8 @@ impl RecordJob for HiddenJob {
 
     fn new(opts: HiddenOptions) -> Result<Self, Error> {
         let schedule = Schedule {
-            times: record_times(opts.params.steps, opts.params.points),
-            explode_factor: opts.params.explode_factor,
+            times: record_times(opts.params.spec.steps, opts.params.spec.points),
+            explode_factor: opts.params.spec.explode_factor,
         };
         Ok(HiddenJob { opts, schedule })
     }
@@ -220,7 +206,7 @@ impl RecordJob for HiddenJob {
             cell,
             self.opts.params.sampling.seed,
             trials,
-            self.opts.params.batch,
+            self.opts.params.spec.batch,
             &self.schedule,
             tick,
         )
@@ -272,7 +258,7 @@ impl RecordJob for HiddenJob {
             .split(' ')
             .map(|x| x.parse().ok())
             .collect::<Option<_>>()?;
-        let batch = self.opts.params.batch;
+        let batch = self.opts.params.spec.batch;
         if first_pass.len() != batch || norms.len() != batch * self.schedule.times.len() {
             return None;
         }
@@ -302,7 +288,7 @@ impl RecordJob for HiddenJob {
             .collect();
         let runs: Vec<Trajectory> = records.iter().map(|tr| tr.trajectory.clone()).collect();
         let times = &self.schedule.times;
-        let stats = norm_stats(&runs, times, self.opts.params.batch);
+        let stats = norm_stats(&runs, times, self.opts.params.spec.batch);
         let norms = times
             .iter()
             .zip(&stats)
@@ -331,7 +317,7 @@ impl RecordJob for HiddenJob {
             .expect("steps >= 1 gives at least one record time");
         format!(
             "{label}: {trials} trials x {} sequences in {seconds:.2} s; at t = {}: median ||h||^2/n {:.4}, exploded {:.3}",
-            self.opts.params.batch, self.opts.params.steps, last.median, last.frac_exploded
+            self.opts.params.spec.batch, self.opts.params.spec.steps, last.median, last.frac_exploded
         )
     }
 
@@ -341,13 +327,6 @@ impl RecordJob for HiddenJob {
         let trials: Vec<&HiddenTrialRow> = done.iter().flat_map(|c| &c.trials).collect();
         write_table(&out.join(FILES[1]), &trials)
     }
-}
-
-/// Executes the whole job (see [`record::execute`]): this shard's trials of every cell,
-/// resumable, with the tables and manifest rewritten after every cell. Returns the norm rows.
-pub fn execute(opts: HiddenOptions, progress: Progress) -> Result<Vec<NormRow>, Error> {
-    let done = record::execute(&HiddenJob::new(opts)?, progress)?;
-    Ok(done.into_iter().flat_map(|c| c.norms).collect())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use super::grid::thread_pool;
 use super::record::{self, assign, label, new_manifest, raw_lines, Execution, JobOptions};
-use super::record::{JobParams, RecordJob};
+use super::record::{JobParams, RecordJob, Spec};
 use crate::error::Error;
 use crate::store::manifest::{self, Manifest};
 use crate::store::raw::{read_raw, RawWriter};
@@ -43,21 +43,21 @@ impl<P> Shards<P> {
 }
 
 /// The parameters of a shard with its slice taken out, for comparing shards of one run.
-fn unsharded<P: JobParams>(params: &P) -> P {
+fn unsharded<S: Spec>(params: &JobParams<S>) -> JobParams<S> {
     let mut p = params.clone();
-    p.sampling_mut().shard = Shard::WHOLE;
+    p.sampling.shard = Shard::WHOLE;
     p
 }
 
 /// Checks that `dirs` are the finished shards `0/N .. N-1/N` of one `subcommand` run (same
 /// version, seed and parameters), each exactly once. Every refusal is a usage error (exit 2)
 /// naming the folder at fault.
-pub fn check<P: JobParams>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<P>, Error> {
+pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobParams<S>>, Error> {
     if dirs.is_empty() {
         return Err(Error::usage(FLAG, "name the shard folders to merge"));
     }
     let first_name = dirs[0].display();
-    let mut manifests: Vec<Manifest<P>> = Vec::with_capacity(dirs.len());
+    let mut manifests: Vec<Manifest<JobParams<S>>> = Vec::with_capacity(dirs.len());
     for dir in dirs {
         let name = dir.display();
         let head: manifest::ManifestHead = manifest::read(dir, FLAG)?;
@@ -90,11 +90,11 @@ pub fn check<P: JobParams>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<
         manifests.push(manifest::read(dir, FLAG)?);
     }
     let first = &manifests[0].options;
-    let count = first.sampling().shard.count;
+    let count = first.sampling.shard.count;
     let mut folder_of: Vec<Option<usize>> = vec![None; count];
     for (i, (dir, m)) in dirs.iter().zip(&manifests).enumerate() {
         let name = dir.display();
-        let (seed, first_seed) = (m.options.sampling().seed, first.sampling().seed);
+        let (seed, first_seed) = (m.options.sampling.seed, first.sampling.seed);
         if seed != first_seed {
             return Err(Error::usage(
                 FLAG,
@@ -107,7 +107,7 @@ pub fn check<P: JobParams>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<
                 format!("'{name}' ran with other parameters than '{first_name}'"),
             ));
         }
-        let shard = m.options.sampling().shard;
+        let shard = m.options.sampling.shard;
         if shard.count != count || shard.index >= shard.count {
             return Err(Error::usage(
                 FLAG,
@@ -151,12 +151,12 @@ pub fn check<P: JobParams>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<
 /// joins each cell's records in trial order, and writes the files of the unsharded run (the
 /// manifest's timings are sums over the shards).
 pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Error> {
-    let set = check::<J::Params>(dirs, J::SUBCOMMAND)?;
+    let set = check::<J::Spec>(dirs, J::SUBCOMMAND)?;
     let job = J::new(JobOptions {
         params: unsharded(&set.manifests[0].options),
         exec,
     })?;
-    let (trials, exec) = (job.params().sampling().trials, job.exec());
+    let (trials, exec) = (job.params().sampling.trials, job.exec());
     let cells = job.cells()?;
     let mut records: Vec<Vec<J::Record>> = vec![Vec::new(); cells.len()];
     for (index, &folder) in set.folder_of.iter().enumerate() {

@@ -3,10 +3,9 @@
 //! synced in trial order, so a run killed at any moment resumes (`--resume`) to the same bytes,
 //! and a run split by `--shard` merges (`mc-gumbel merge`) to the same bytes.
 
-use super::grid::{check_memory, dense_bytes, Grid};
-use super::progress::Progress;
+use super::grid::{check_memory, dense_bytes};
 use super::radius_tables::{self as tables, ConvergenceRow, RescalingRow, SummaryRow};
-use super::record::{self, JobOptions, JobParams, LineKey, RecordJob, SamplingParams};
+use super::record::{JobOptions, JobParams, LineKey, RecordJob};
 use crate::error::Error;
 use crate::sampling::ensemble::{Ensemble, Scale};
 use crate::sampling::spectrum::RadiusRecord;
@@ -26,28 +25,15 @@ pub const FILES: [&str; 5] = [
     "manifest.json",
 ];
 
-/// What determines the radius job's output bytes, as its manifest records them.
+/// The radius job's own parameters; with the grid and the trials they determine its output bytes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RadiusParams {
-    #[serde(flatten)]
-    pub grid: Grid,
+pub struct RadiusSpec {
     pub method: Method,
     pub targets: Vec<f64>,
-    #[serde(flatten)]
-    pub sampling: SamplingParams,
 }
 
-impl JobParams for RadiusParams {
-    fn grid(&self) -> &Grid {
-        &self.grid
-    }
-    fn sampling(&self) -> &SamplingParams {
-        &self.sampling
-    }
-    fn sampling_mut(&mut self) -> &mut SamplingParams {
-        &mut self.sampling
-    }
-}
+/// Everything that determines the radius job's output bytes, as its manifest records it.
+pub type RadiusParams = JobParams<RadiusSpec>;
 
 /// The radius job's options, resolved and validated.
 pub type RadiusOptions = JobOptions<RadiusParams>;
@@ -59,22 +45,22 @@ pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
         .grid
         .ensembles
         .iter()
-        .find(|&&e| !params.method.supports(e))
+        .find(|&&e| !params.spec.method.supports(e))
     {
         return Err(Error::usage(
             "--method",
             format!(
                 "method '{}' cannot sample {}; {} (use --method dense)",
-                params.method.name(),
+                params.spec.method.name(),
                 e.name(),
-                match params.method {
+                match params.spec.method {
                     Method::Kostlan => "it is exact for complex-ginibre only",
                     _ => "the Hessenberg model holds for complex- and real-ginibre only",
                 }
             ),
         ));
     }
-    let cells = params.grid.cells(params.method)?;
+    let cells = params.grid.cells(params.spec.method)?;
     check_memory(
         &cells,
         opts.exec.threads.min(params.sampling.trials),
@@ -96,7 +82,7 @@ pub struct RadiusCellRows {
 pub struct RadiusJob(RadiusOptions);
 
 impl RecordJob for RadiusJob {
-    type Params = RadiusParams;
+    type Spec = RadiusSpec;
     type Record = RadiusRecord;
     type CellRows = RadiusCellRows;
     const SUBCOMMAND: &'static str = "radius";
@@ -188,7 +174,7 @@ impl RecordJob for RadiusJob {
             .map(|s| tables::convergence_row(s))
             .collect();
         write_table(&out.join(FILES[2]), &convergence)?;
-        let candidates = tables::candidates(&self.0.params.targets);
+        let candidates = tables::candidates(&self.0.params.spec.targets);
         let mut reached: Vec<(Ensemble, usize)> = Vec::new();
         for d in done {
             if !reached.contains(&(d.cell.ensemble, d.cell.n)) {
@@ -209,13 +195,4 @@ impl RecordJob for RadiusJob {
             .collect();
         write_table(&out.join(FILES[3]), &rescaling)
     }
-}
-
-/// Executes the whole job (see [`record::execute`]): this shard's trials of every cell, appended
-/// to `radius_trials.csv` and synced chunk by chunk, resumable after a crash, with the summary
-/// tables and the manifest rewritten after every cell. Returns the summary rows (none if
-/// `--resume` found the run complete).
-pub fn execute(opts: RadiusOptions, progress: Progress) -> Result<Vec<SummaryRow>, Error> {
-    let done = record::execute(&RadiusJob::new(opts)?, progress)?;
-    Ok(done.into_iter().map(|d| d.summary).collect())
 }

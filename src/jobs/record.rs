@@ -55,18 +55,34 @@ pub struct JobOptions<P> {
     pub exec: Execution,
 }
 
-/// The parameters of a sampling job: everything that determines its output bytes.
-pub trait JobParams:
+/// The parameters of a sampling job, everything that determines its output bytes, as its
+/// manifest records them: the grid of cells, the job's own parameters `S`, and the trials.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobParams<S> {
+    #[serde(flatten)]
+    pub grid: Grid,
+    #[serde(flatten)]
+    pub spec: S,
+    #[serde(flatten)]
+    pub sampling: SamplingParams,
+}
+
+/// What a job's own parameters must be: compared on `--resume` and `merge`, recorded in the
+/// manifest.
+pub trait Spec:
     Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync
 {
-    fn grid(&self) -> &Grid;
-    fn sampling(&self) -> &SamplingParams;
-    fn sampling_mut(&mut self) -> &mut SamplingParams;
+}
+
+impl<S> Spec for S where
+    S: Clone + std::fmt::Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync
+{
 }
 
 /// A job made of independent trials per cell, summarised from per-trial records.
 pub trait RecordJob: Sync + Sized {
-    type Params: JobParams;
+    /// The job's own parameters (beyond the grid and the trials).
+    type Spec: Spec;
     /// One trial's raw result, exactly what the tables need of it.
     type Record: Send + Sync + Clone;
     /// Everything one finished cell contributes to the tables.
@@ -79,8 +95,8 @@ pub trait RecordJob: Sync + Sized {
     const RAW_HEADER: &'static str;
 
     /// The job with these options, or the first reason it cannot run.
-    fn new(options: JobOptions<Self::Params>) -> Result<Self, Error>;
-    fn options(&self) -> &JobOptions<Self::Params>;
+    fn new(options: JobOptions<JobParams<Self::Spec>>) -> Result<Self, Error>;
+    fn options(&self) -> &JobOptions<JobParams<Self::Spec>>;
     /// Every cell of the run, in output order, or the first reason the plan cannot run.
     fn cells(&self) -> Result<Vec<Cell>, Error>;
     /// The records of `trials` of `cell`, in trial order.
@@ -125,7 +141,7 @@ pub trait RecordJob: Sync + Sized {
     /// Rewrites every table (atomically) from the rows of the cells finished so far.
     fn write_tables(&self, out: &Path, done: &[Self::CellRows]) -> Result<(), Error>;
 
-    fn params(&self) -> &Self::Params {
+    fn params(&self) -> &JobParams<Self::Spec> {
         &self.options().params
     }
     fn exec(&self) -> &Execution {
@@ -255,7 +271,7 @@ fn resume<J: RecordJob>(
             ),
         ));
     }
-    let manifest: Manifest<J::Params> = manifest::read(out, FLAG)?;
+    let manifest: Manifest<JobParams<J::Spec>> = manifest::read(out, FLAG)?;
     // The parameters hold only what determines results: --threads may change on resume.
     if manifest.options != *job.params() {
         return Err(Error::usage(
@@ -307,11 +323,11 @@ pub(super) fn timing(cell: &Cell, trials: u64, seconds: f64) -> CellTiming {
 }
 
 /// A fresh manifest of `job`.
-pub(super) fn new_manifest<J: RecordJob>(job: &J) -> Manifest<J::Params> {
+pub(super) fn new_manifest<J: RecordJob>(job: &J) -> Manifest<JobParams<J::Spec>> {
     let params = job.params();
     Manifest::new(
         J::SUBCOMMAND,
-        Some(params.sampling().seed),
+        Some(params.sampling.seed),
         job.exec().threads,
         params.clone(),
         J::FILES,
@@ -324,7 +340,7 @@ pub(super) fn new_manifest<J: RecordJob>(job: &J) -> Manifest<J::Params> {
 /// ([`Error::Interrupted`]). Returns the rows of every cell (none if `--resume` found the run
 /// already complete).
 pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>, Error> {
-    let (params, exec) = (job.params().sampling(), job.exec());
+    let (params, exec) = (&job.params().sampling, job.exec());
     let cells = job.cells()?;
     let slice = params.shard.trials(params.trials);
     if slice.is_empty() {
