@@ -27,7 +27,7 @@ const SHARDED: [&str; 8] = [
     "--ensemble",
     "complex-ginibre,orthogonal",
     "--scale",
-    "glorot,exact:0.1",
+    "glorot,half",
 ];
 
 #[test]

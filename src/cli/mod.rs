@@ -63,9 +63,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Exact and asymptotic laws per width, no sampling: theory.csv and rescaling.csv
+    /// Exact and asymptotic laws per ensemble and width, no sampling: theory.csv, rescaling.csv
     #[command(
-        after_help = "Examples:\n  mc-gumbel theory --widths 16..1048576:x2 --out results/theory\n  mc-gumbel theory --widths 1000,10000000 --targets 0.1,0.01"
+        after_help = "Examples:\n  mc-gumbel theory --widths 16..1048576:x2 --out results/theory\n  mc-gumbel theory --ensemble real-ginibre --widths 64,128,256,1024 --targets 0.01\n  mc-gumbel theory --ensemble complex-ginibre --widths 1000,10000000 --targets 0.1,0.01"
     )]
     Theory(TheoryArgs),
     /// Join the output folders of a sharded run into the files of the unsharded run
@@ -120,7 +120,8 @@ pub struct GridArgs {
     #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
     pub ensemble: String,
     /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published
-    /// rescaling), exact:P (P(rho > 1) = P exactly for complex Ginibre), or a number
+    /// rescaling), exact:P (P(rho > 1) = P exactly, calibrated on the ensemble's exact law:
+    /// complex-ginibre, real-ginibre, diag-uniform), or a number
     #[arg(long, value_name = "LIST", default_value = "glorot")]
     pub scale: String,
 }
@@ -232,9 +233,21 @@ pub struct TheoryArgs {
     /// Matrix widths n >= 2: a list and/or ranges (16..1048576:x2, 100..1000:+100)
     #[arg(long, value_name = "LIST", default_value = "16..1048576:x2")]
     pub widths: String,
+    /// Ensembles with an exact law: complex-ginibre, real-ginibre (its exact law is evaluated up
+    /// to n = 4096; above, its exact columns are empty)
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "complex-ginibre,real-ginibre"
+    )]
+    pub ensemble: String,
     /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
     #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
     pub targets: String,
+    /// Also write theory_cdf.csv: the exact CDF at K radii per ensemble and width, evenly
+    /// spaced between its 1e-6 and 1 - 1e-6 quantiles
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    pub cdf_points: usize,
     /// Worker threads [default: all logical CPUs]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -253,8 +266,10 @@ impl TheoryArgs {
         }
         Ok(JobOptions {
             params: TheoryParams {
+                ensembles: parse_ensembles(&self.ensemble, &["complex-ginibre", "real-ginibre"])?,
                 widths,
                 targets: parse_probabilities("--targets", &self.targets)?,
+                cdf_points: self.cdf_points,
             },
             exec: Execution {
                 threads: resolve_threads(self.threads)?,

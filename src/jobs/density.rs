@@ -1,15 +1,16 @@
 //! The `density` job: histograms of all eigenvalue moduli per ensemble x scale x width, beside
-//! Kostlan's exact modulus density (complex Ginibre) and the circular law, and the share of
-//! eigenvalues outside the unit circle (docs/math/density.md).
+//! the exact modulus density where it is known (complex and real Ginibre, `diag-uniform`) and the
+//! circular law; the share of eigenvalues outside the unit circle, the chance that any is, and the
+//! number of real eigenvalues (docs/math/density.md).
 
 use super::grid::{check_memory, dense_bytes};
 use super::record::{JobOptions, JobParams, RecordJob};
 use crate::error::Error;
-use crate::math::kostlan::KostlanLaw;
-use crate::math::quadrature::gauss_legendre_nodes;
+use crate::math::modulus_law::{complex_modulus_bound, ModulusLaw};
+use crate::math::real_density::expected_real_eigenvalues;
 use crate::math::stats::{self, Z95};
 use crate::sampling::ensemble::Ensemble;
-use crate::sampling::trials::{sample_moduli, Cell, Method};
+use crate::sampling::trials::{sample_moduli, Cell, Method, Spectrum};
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -31,20 +32,11 @@ pub const FILES: [&str; 4] = [
 
 /// Default upper edge of the histogram, in units of the spectrum's natural radius (the scale
 /// factor, times the ring's outer radius for diag-uniform when that exceeds 1): twice the
-/// circular-law edge, or [`modulus_bound`] where that is larger (widths below about 60), so that
-/// no modulus overflows in practice. Any that do are counted in `mass_beyond_r_max`.
+/// circular-law edge, or the bound beyond which the exact modulus law has mass below `e^-45`
+/// where that is larger (widths below about 60; the complex-Ginibre bound for ensembles with no
+/// exact law), so that no modulus overflows in practice. Any that do are counted in
+/// `mass_beyond_r_max`.
 pub const DEFAULT_R_MAX_FACTOR: f64 = 2.0;
-
-/// A radius that a complex-Ginibre eigenvalue modulus (variance `1/n`) exceeds with probability
-/// below `e^-45`: `R^2 = 1 + (12 sqrt(n) + 80)/n`. A uniformly chosen modulus squared is
-/// `Gamma(k,1)/n` for a uniform `k <= n`, so its tail is at most `P(Gamma(n,1) > n + t)` with
-/// `t = 12 sqrt(n) + 80`, which the Chernoff bound `exp(-t^2 / 2(n+t))` puts below `e^-45` for
-/// every `n >= 1`. (At small widths the density reaches well beyond `2`: at `n = 3` about
-/// `2e-4` of the mass lies there.)
-pub fn modulus_bound(n: usize) -> f64 {
-    let n = n as f64;
-    (1.0 + (12.0 * n.sqrt() + 80.0) / n).sqrt()
-}
 
 /// The density job's own parameters; with the grid and the trials they determine its output bytes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,7 +58,11 @@ pub fn default_r_max(cell: &Cell) -> f64 {
         Ensemble::DiagUniform { r_max, .. } => r_max.max(1.0),
         _ => 1.0,
     };
-    DEFAULT_R_MAX_FACTOR.max(modulus_bound(cell.n)) * cell.factor * radius
+    let bound = match cell.ensemble.modulus_law(cell.n) {
+        Some(law @ ModulusLaw::Real(_)) => law.bound(),
+        _ => complex_modulus_bound(cell.n),
+    };
+    DEFAULT_R_MAX_FACTOR.max(bound) * cell.factor * radius
 }
 
 /// Histogram bins `[k h, (k+1) h)`, `h = r_max / bins`, of one matrix's moduli.
@@ -77,10 +73,13 @@ pub struct TrialHistogram {
     pub outside_unit: usize,
     /// Moduli at or above `r_max`, in no bin.
     pub beyond: usize,
+    /// Eigenvalues that are real (real entry types only; 0 otherwise).
+    pub real: usize,
 }
 
-/// Bins the moduli of `moduli` on `[0, r_max)`.
-pub fn histogram(moduli: &[f64], bins: usize, r_max: f64) -> TrialHistogram {
+/// Bins the moduli of a spectrum on `[0, r_max)`.
+pub fn histogram(spectrum: Spectrum<'_>, bins: usize, r_max: f64) -> TrialHistogram {
+    let moduli = spectrum.moduli;
     let mut counts = vec![0u32; bins];
     let mut outside_unit = 0;
     let mut beyond = 0;
@@ -98,6 +97,7 @@ pub fn histogram(moduli: &[f64], bins: usize, r_max: f64) -> TrialHistogram {
         counts,
         outside_unit,
         beyond,
+        real: spectrum.real_eigenvalues,
     }
 }
 
@@ -110,8 +110,8 @@ pub fn sample_cell(
     r_max: f64,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Vec<TrialHistogram>, Error> {
-    sample_moduli(cell, seed, trials, tick, &|moduli| {
-        histogram(moduli, bins, r_max)
+    sample_moduli(cell, seed, trials, tick, &|spectrum| {
+        histogram(spectrum, bins, r_max)
     })
 }
 
@@ -125,7 +125,8 @@ pub struct DensityRow {
     pub r_hi: f64,
     /// Count / (all moduli sampled x bin width): integrates to 1 minus the share beyond `r_max`.
     pub density: f64,
-    /// Bin average of Kostlan's modulus density `f_n(r/c)/c`; complex Ginibre only.
+    /// Bin average of the exact modulus density `f_n(r/c)/c` (complex and real Ginibre,
+    /// diag-uniform).
     pub exact_density: Option<f64>,
     /// Bin average of the circular law's modulus density `2r/c^2` on `[0, c]`.
     pub circular_law_density: f64,
@@ -144,8 +145,19 @@ pub struct DensitySummaryRow {
     /// pooled Wilson interval (see [`cell_rows`]).
     pub mass_outside_lo: f64,
     pub mass_outside_hi: f64,
-    /// Exact for complex Ginibre: `1 - F_n(1/c)`, `F_n` the modulus CDF.
+    /// Exact where the modulus law is known: `1 - F_n(1/c)`, `F_n` the modulus CDF.
     pub exact_mass_outside: Option<f64>,
+    /// Share of matrices with an eigenvalue outside the unit circle, `P(rho > 1)`, with its
+    /// Wilson 95% interval.
+    pub p_exceed_1: f64,
+    pub p_exceed_1_lo: f64,
+    pub p_exceed_1_hi: f64,
+    /// `P(rho > 1)` under the exact law of the spectral radius, where it is known.
+    pub exact_p_exceed_1: Option<f64>,
+    /// Mean number of real eigenvalues per matrix (real ensembles only).
+    pub real_eigenvalues: Option<f64>,
+    /// The exact expected number (real Ginibre, Edelman–Kostlan–Shub), unchanged by scaling.
+    pub exact_real_eigenvalues: Option<f64>,
     pub r_max: f64,
     /// Share of eigenvalues at or beyond `r_max`, in no bin.
     pub mass_beyond_r_max: f64,
@@ -157,26 +169,15 @@ pub fn circular_law_bin(a: f64, b: f64, c: f64) -> f64 {
     (b2 * b2 - a * a) / (c * c) / (b - a)
 }
 
-/// Bin average of the scaled Kostlan modulus density `f_n(r/c)/c` over `[a, b]`:
-/// `(1/(b-a)) int_{a/c}^{b/c} f_n`, by Gauss–Legendre on each bin (the density is smooth).
-pub fn exact_bin(law: &KostlanLaw, a: f64, b: f64, c: f64) -> f64 {
-    let mut integral = 0.0;
-    gauss_legendre_nodes(a / c, b / c, 2, |r, w| {
-        integral += w * law.modulus_density(r)
-    });
-    integral / (b - a)
+/// Bin average of the scaled exact modulus density `f_n(r/c)/c` over `[a, b]`:
+/// `(1/(b-a)) int_{a/c}^{b/c} f_n`, by Gauss–Legendre on each bin (the densities are smooth).
+pub fn exact_bin(law: &ModulusLaw, a: f64, b: f64, c: f64) -> f64 {
+    law.mass_between(a / c, b / c, 2) / (b - a)
 }
 
-/// `P(|lambda| > 1)` for a uniformly chosen eigenvalue of `c W`, `W` complex Ginibre:
-/// `int_{1/c}^inf f_n`, integrated up to [`modulus_bound`] (what lies beyond is below `e^-45`)
-/// with panels fine enough to resolve the edge layer of width `~1/sqrt(n)`.
-pub fn exact_mass_outside(law: &KostlanLaw, c: f64) -> f64 {
-    let a = 1.0 / c;
-    let b = a.max(modulus_bound(law.n()));
-    let panels = 200 + 10 * (law.n() as f64).sqrt() as usize;
-    let mut integral = 0.0;
-    gauss_legendre_nodes(a, b, panels, |r, w| integral += w * law.modulus_density(r));
-    integral
+/// `P(|lambda| > 1)` for a uniformly chosen eigenvalue of `c W`: `int_{1/c}^inf f_n`.
+pub fn exact_mass_outside(law: &ModulusLaw, c: f64) -> f64 {
+    law.mass_above(1.0 / c)
 }
 
 /// The density rows and summary row of one finished cell.
@@ -194,7 +195,7 @@ pub fn cell_rows(
         }
     }
     let width = r_max / bins as f64;
-    let law = cell.ensemble.exact_law(cell.n);
+    let law = cell.ensemble.modulus_law(cell.n);
     let (ensemble, scale) = (cell.ensemble.name().to_string(), cell.scale.label());
     let rows = counts
         .iter()
@@ -226,6 +227,10 @@ pub fn cell_rows(
     let outside: usize = hists.iter().map(|h| h.outside_unit).sum();
     let (w_lo, w_hi) = stats::wilson(outside, hists.len() * cell.n, Z95);
     let beyond: usize = hists.iter().map(|h| h.beyond).sum();
+    let exceed = hists.iter().filter(|h| h.outside_unit > 0).count();
+    let (p_lo, p_hi) = stats::wilson(exceed, hists.len(), Z95);
+    let real_entries = !cell.ensemble.is_complex();
+    let real: usize = hists.iter().map(|h| h.real).sum();
     let summary = DensitySummaryRow {
         ensemble,
         scale,
@@ -235,6 +240,16 @@ pub fn cell_rows(
         mass_outside_lo: (mean - half).max(0.0).min(w_lo),
         mass_outside_hi: (mean + half).min(1.0).max(w_hi),
         exact_mass_outside: law.map(|l| exact_mass_outside(&l, cell.factor)),
+        p_exceed_1: exceed as f64 / hists.len() as f64,
+        p_exceed_1_lo: p_lo,
+        p_exceed_1_hi: p_hi,
+        exact_p_exceed_1: cell
+            .ensemble
+            .exact_law(cell.n)
+            .map(|l| l.sf(1.0 / cell.factor)),
+        real_eigenvalues: real_entries.then(|| real as f64 / hists.len() as f64),
+        exact_real_eigenvalues: (cell.ensemble == Ensemble::RealGinibre)
+            .then(|| expected_real_eigenvalues(cell.n)),
         r_max,
         mass_beyond_r_max: beyond as f64 / total,
     };
@@ -275,7 +290,7 @@ impl RecordJob for DensityJob {
     const SUBCOMMAND: &'static str = "density";
     const FILES: &'static [&'static str] = &FILES;
     const RAW: &'static str = FILES[2];
-    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,counts";
+    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,real,counts";
 
     fn new(options: DensityOptions) -> Result<Self, Error> {
         Ok(DensityJob(options))
@@ -306,7 +321,7 @@ impl RecordJob for DensityJob {
     }
 
     fn write_record(&self, h: &TrialHistogram, line: &mut String) {
-        let _ = write!(line, "{},{},", h.outside_unit, h.beyond);
+        let _ = write!(line, "{},{},{},", h.outside_unit, h.beyond, h.real);
         let mut sep = "";
         for (k, &c) in h.counts.iter().enumerate().filter(|(_, &c)| c > 0) {
             let _ = write!(line, "{sep}{k}:{c}");
@@ -316,7 +331,7 @@ impl RecordJob for DensityJob {
 
     fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<TrialHistogram> {
         let f: Vec<&str> = fields.split(',').collect();
-        let [outside_unit, beyond, pairs] = f[..] else {
+        let [outside_unit, beyond, real, pairs] = f[..] else {
             return None;
         };
         let mut counts = vec![0u32; self.0.params.spec.bins];
@@ -328,6 +343,7 @@ impl RecordJob for DensityJob {
             counts,
             outside_unit: outside_unit.parse().ok()?,
             beyond: beyond.parse().ok()?,
+            real: real.parse().ok()?,
         })
     }
 
@@ -369,28 +385,32 @@ mod tests {
     #[test]
     fn modulus_bound_holds_the_whole_density() {
         for n in [1usize, 2, 3, 10, 64, 1000] {
-            let law = KostlanLaw::new(n);
-            let mut total = 0.0;
-            gauss_legendre_nodes(0.0, modulus_bound(n), 400, |r, w| {
-                total += w * law.modulus_density(r)
-            });
-            assert!((total - 1.0).abs() < 1e-12, "n={n}: {total}");
+            for law in [Ensemble::ComplexGinibre, Ensemble::RealGinibre] {
+                let law = law.modulus_law(n).unwrap();
+                let total = law.mass_between(0.0, law.bound(), 400);
+                assert!((total - 1.0).abs() < 1e-9, "n={n}: {total}");
+            }
         }
     }
 
     #[test]
     fn exact_mass_outside_matches_cdf_integral() {
         // At the glorot scale the exact mass outside is 1 - int_0^1 f_n.
-        let law = KostlanLaw::new(64);
-        let mut inside = 0.0;
-        gauss_legendre_nodes(0.0, 1.0, 400, |r, w| inside += w * law.modulus_density(r));
-        assert!((exact_mass_outside(&law, 1.0) - (1.0 - inside)).abs() < 1e-10);
+        for e in [Ensemble::ComplexGinibre, Ensemble::RealGinibre] {
+            let law = e.modulus_law(64).unwrap();
+            let inside = law.mass_between(0.0, 1.0, 400);
+            assert!((exact_mass_outside(&law, 1.0) - (1.0 - inside)).abs() < 1e-10);
+        }
     }
 
     #[test]
     fn histogram_counts_overflow() {
-        let h = histogram(&[0.1, 0.5, 1.5, 2.0, 3.0], 4, 2.0);
+        let spectrum = Spectrum {
+            moduli: &[0.1, 0.5, 1.5, 2.0, 3.0],
+            real_eigenvalues: 3,
+        };
+        let h = histogram(spectrum, 4, 2.0);
         assert_eq!(h.counts, vec![1, 1, 0, 1]);
-        assert_eq!((h.outside_unit, h.beyond), (3, 2));
+        assert_eq!((h.outside_unit, h.beyond, h.real), (3, 2, 3));
     }
 }

@@ -20,21 +20,16 @@ pub struct Grid {
 
 impl Grid {
     /// Every ensemble x scale x width cell, in output order, or a usage error naming `--scale`
-    /// where a scale is undefined at some width (the published rescaling needs `n >= 164`).
+    /// where a scale is undefined (the published rescaling below `n = 164`, an exact
+    /// calibration of an ensemble without an exact law).
     pub fn cells(&self, method: Method) -> Result<Vec<Cell>, Error> {
         let mut cells = Vec::new();
         for &ensemble in &self.ensembles {
             for &scale in &self.scales {
                 for &n in &self.widths {
-                    let factor = scale.factor(n).ok_or_else(|| {
-                        Error::usage(
-                            "--scale",
-                            format!(
-                                "'{}' is undefined at width {n}: the published rescaling needs gamma_n > 0, i.e. n >= 164",
-                                scale.label()
-                            ),
-                        )
-                    })?;
+                    let factor = scale
+                        .factor(ensemble, n)
+                        .map_err(|m| Error::usage("--scale", m))?;
                     cells.push(Cell {
                         ensemble,
                         scale,

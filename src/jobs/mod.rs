@@ -38,6 +38,7 @@ pub fn csv_columns() -> Vec<(&'static str, Vec<&'static str>)> {
             columns::<radius_tables::RescalingRow>().to_vec(),
         ),
         (theory::FILES[0], columns::<theory::TheoryRow>().to_vec()),
+        (theory::FILES[2], columns::<theory::CdfRow>().to_vec()),
         (hidden::FILES[0], columns::<hidden::NormRow>().to_vec()),
         (
             hidden::FILES[1],

@@ -73,9 +73,10 @@ pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
 pub struct RadiusCellRows {
     pub cell: Cell,
     pub summary: SummaryRow,
-    /// Sorted radii of a glorot-scale cell: the Monte Carlo columns of `rescaling.csv` read
-    /// `P(rho(sW) > 1) = P(rho(W) > 1/s)` off them.
-    glorot: Option<Vec<f64>>,
+    /// The `rescaling.csv` rows of the cell's ensemble and width, from the one cell of them that
+    /// holds them: the glorot-scale cell (whose radii give the Monte Carlo columns, since
+    /// `P(rho(sW) > 1) = P(rho(W) > 1/s)`), or the first scale's where glorot is not sampled.
+    rescaling: Vec<RescalingRow>,
 }
 
 /// The radius job as a [`RecordJob`]: its per-trial records are the rows of `radius_trials.csv`.
@@ -150,10 +151,28 @@ impl RecordJob for RadiusJob {
 
     fn cell_rows(&self, cell: &Cell, _first: u64, records: &[RadiusRecord]) -> RadiusCellRows {
         let sorted = tables::sorted_radii(records);
+        let scales = &self.0.params.grid.scales;
+        let glorot = scales.contains(&Scale::Glorot);
+        let holder = if glorot {
+            cell.scale == Scale::Glorot
+        } else {
+            scales.first() == Some(&cell.scale)
+        };
+        let rescaling = if holder {
+            let targets = &self.0.params.spec.targets;
+            let exact = cell.ensemble.exact_law(cell.n);
+            // Orthogonal radii are all 1: no quantile of them calibrates anything.
+            let mc = glorot && cell.ensemble != Ensemble::Orthogonal;
+            let candidates = tables::candidates(targets, exact.is_some(), mc);
+            let sample = glorot.then_some(&sorted[..]);
+            tables::rescaling_rows(cell.ensemble, cell.n, exact.as_ref(), &candidates, sample)
+        } else {
+            Vec::new()
+        };
         RadiusCellRows {
             cell: *cell,
             summary: tables::summary_row(cell, &sorted),
-            glorot: (cell.scale == Scale::Glorot).then_some(sorted),
+            rescaling,
         }
     }
 
@@ -165,7 +184,7 @@ impl RecordJob for RadiusJob {
     }
 
     /// Summary and convergence rows per finished cell; rescaling rows per ensemble and width
-    /// reached, grouped by ensemble, then width.
+    /// reached.
     fn write_tables(&self, out: &Path, done: &[RadiusCellRows]) -> Result<(), Error> {
         let summaries: Vec<&SummaryRow> = done.iter().map(|d| &d.summary).collect();
         write_table(&out.join(FILES[1]), &summaries)?;
@@ -174,25 +193,12 @@ impl RecordJob for RadiusJob {
             .map(|s| tables::convergence_row(s))
             .collect();
         write_table(&out.join(FILES[2]), &convergence)?;
-        let candidates = tables::candidates(&self.0.params.spec.targets);
-        let mut reached: Vec<(Ensemble, usize)> = Vec::new();
-        for d in done {
-            if !reached.contains(&(d.cell.ensemble, d.cell.n)) {
-                reached.push((d.cell.ensemble, d.cell.n));
-            }
-        }
+        // Grouped by ensemble, then width.
+        let mut holders: Vec<&RadiusCellRows> =
+            done.iter().filter(|d| !d.rescaling.is_empty()).collect();
         let order = |e: Ensemble| done.iter().position(|d| d.cell.ensemble == e);
-        reached.sort_by_key(|&(e, n)| (order(e), n));
-        let rescaling: Vec<RescalingRow> = reached
-            .iter()
-            .flat_map(|&(e, n)| {
-                let mc = done
-                    .iter()
-                    .find(|d| d.cell.ensemble == e && d.cell.n == n && d.glorot.is_some())
-                    .and_then(|d| d.glorot.as_deref());
-                tables::rescaling_rows(e, n, &candidates, mc)
-            })
-            .collect();
+        holders.sort_by_key(|d| (order(d.cell.ensemble), d.cell.n));
+        let rescaling: Vec<&RescalingRow> = holders.iter().flat_map(|d| &d.rescaling).collect();
         write_table(&out.join(FILES[3]), &rescaling)
     }
 }

@@ -2,7 +2,8 @@
 //! (docs/math/statistics.md, docs/math/asymptotics.md). The row types define the columns: their
 //! fields, in order, are the header (`mc-gumbel columns`).
 
-use crate::math::asymptotics::{self, GumbelLaw, Symmetry};
+use crate::math::asymptotics::{self, GumbelLaw};
+use crate::math::exact_law::ExactLaw;
 use crate::math::stats::{self, GumbelFit, Z95};
 use crate::sampling::ensemble::{Ensemble, Scale};
 use crate::sampling::spectrum::RadiusRecord;
@@ -36,6 +37,7 @@ pub struct SummaryRow {
     pub fit_scale_se: Option<f64>,
     pub ks_fit: Option<f64>,
     pub ks_theory: Option<f64>,
+    pub exact_mean: Option<f64>,
     pub exact_median: Option<f64>,
     pub exact_p_exceed_1: Option<f64>,
     pub ks_exact: Option<f64>,
@@ -52,7 +54,14 @@ pub struct ConvergenceRow {
     pub mean_excess_lo: f64,
     pub mean_excess_hi: f64,
     pub median_excess: f64,
+    /// Rider's Gumbel location minus 1.
     pub theory_excess: Option<f64>,
+    /// The mean and median of Rider's Gumbel law minus 1: `loc + gamma_E scale - 1` and
+    /// `loc - ln(ln 2) scale - 1`, the like-for-like predictions of the two sample columns.
+    pub theory_mean_excess: Option<f64>,
+    pub theory_median_excess: Option<f64>,
+    /// The exact law's mean and median minus 1.
+    pub exact_mean_excess: Option<f64>,
     pub exact_median_excess: Option<f64>,
     pub above: bool,
 }
@@ -64,8 +73,14 @@ pub struct RescalingRow {
     pub n: usize,
     pub factor_name: String,
     pub factor: Option<f64>,
+    /// A distribution-free 95% interval of an estimated factor (`mc:P`); empty for the others,
+    /// and on a side where the sample has no order statistic extreme enough.
+    pub factor_lo: Option<f64>,
+    pub factor_hi: Option<f64>,
     pub defined: bool,
-    pub target_p: f64,
+    /// The `P(rho > 1)` the factor was built to deliver to this ensemble; empty where it was
+    /// built for none (the published factor on `truncated-normal` or `orthogonal`).
+    pub target_p: Option<f64>,
     pub exact_p_exceed_1: Option<f64>,
     pub mc_p_exceed_1: Option<f64>,
     pub mc_p_exceed_1_lo: Option<f64>,
@@ -132,15 +147,20 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
             ks_par(sorted, |x| law.cdf(x))
         }),
         ks_theory: law.map(|l| ks_par(sorted, |x| l.cdf(x))),
-        exact_median: exact.map(|e| f * e.quantile(0.5)),
-        exact_p_exceed_1: exact.map(|e| e.sf(1.0 / f)),
-        ks_exact: exact.map(|e| ks_par(sorted, |x| e.cdf(x / f))),
+        exact_mean: exact.as_ref().map(|e| f * e.mean_sd().0),
+        exact_median: exact.as_ref().map(|e| f * e.quantile(0.5)),
+        exact_p_exceed_1: exact.as_ref().map(|e| e.sf(1.0 / f)),
+        ks_exact: exact.as_ref().map(|e| ks_par(sorted, |x| e.cdf(x / f))),
     }
 }
 
 pub fn convergence_row(s: &SummaryRow) -> ConvergenceRow {
     let half = Z95 * s.sd / (s.trials as f64).sqrt();
     let excess = s.mean - 1.0;
+    let rider = s
+        .theory_loc
+        .zip(s.theory_scale)
+        .map(|(loc, scale)| GumbelLaw { loc, scale });
     ConvergenceRow {
         ensemble: s.ensemble.clone(),
         scale: s.scale.clone(),
@@ -151,66 +171,132 @@ pub fn convergence_row(s: &SummaryRow) -> ConvergenceRow {
         mean_excess_hi: excess + half,
         median_excess: s.median - 1.0,
         theory_excess: s.theory_loc.map(|l| l - 1.0),
+        theory_mean_excess: rider.map(|g| g.mean() - 1.0),
+        theory_median_excess: rider.map(|g| g.quantile(0.5) - 1.0),
+        exact_mean_excess: s.exact_mean.map(|m| m - 1.0),
         exact_median_excess: s.exact_median.map(|m| m - 1.0),
         above: excess - half > 0.0,
     }
 }
 
-/// A rescaling to assess: the published factor or an exact calibration.
+/// A rescaling to assess: the published factor, an exact calibration on the ensemble's own law,
+/// or the calibration a sample estimates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Candidate {
+    /// A fixed factor (`glorot`, `half`): what plain Glorot and the halved-variance baseline
+    /// deliver, for reference.
+    Fixed(Scale),
     Paper,
     Exact(f64),
+    /// `1/q_hat(1-P)` from the glorot-scale radii: the factor the sample says gives `P`.
+    MonteCarlo(f64),
 }
 
 impl Candidate {
-    pub fn scale(&self) -> Scale {
+    pub fn label(&self) -> String {
         match *self {
-            Candidate::Paper => Scale::Paper,
-            Candidate::Exact(p) => Scale::Exact(p),
+            Candidate::Fixed(s) => s.label(),
+            Candidate::Paper => Scale::Paper.label(),
+            Candidate::Exact(p) => Scale::Exact(p).label(),
+            Candidate::MonteCarlo(p) => format!("mc:{p}"),
         }
     }
 }
 
-/// The candidates of `rescaling.csv`: the published factor, then one exact calibration per target.
-pub fn candidates(targets: &[f64]) -> Vec<Candidate> {
-    std::iter::once(Candidate::Paper)
-        .chain(targets.iter().map(|&p| Candidate::Exact(p)))
-        .collect()
+/// The candidates of `rescaling.csv`: plain Glorot and the halved variance for reference, the
+/// published factor, then per target the exact calibration where an exact law is at hand
+/// (`exact`), and the sample's estimate where a glorot-scale sample is (`mc`).
+pub fn candidates(targets: &[f64], exact: bool, mc: bool) -> Vec<Candidate> {
+    let mut out = vec![
+        Candidate::Fixed(Scale::Glorot),
+        Candidate::Fixed(Scale::Half),
+        Candidate::Paper,
+    ];
+    out.extend(
+        targets
+            .iter()
+            .filter(|_| exact)
+            .map(|&p| Candidate::Exact(p)),
+    );
+    out.extend(
+        targets
+            .iter()
+            .filter(|_| mc)
+            .map(|&p| Candidate::MonteCarlo(p)),
+    );
+    out
 }
 
-/// Rows of `rescaling.csv` for one ensemble and width. `glorot_sorted` are the radii sampled at
-/// scale 1, if the run drew them: since `rho(sW) = s rho(W)`, `P(rho(sW) > 1)` is the share of
-/// them above `1/s`, with no extra sampling.
+/// The factor that the sorted glorot-scale radii `sorted` say gives `P(rho > 1) = p`,
+/// `1/q_hat(1-p)` (type-7 quantile), with the distribution-free 95% interval from the order
+/// statistics that bound `q(1-p)` (docs/math/statistics.md); an interval end is `None` where the
+/// sample has no order statistic extreme enough.
+pub fn mc_factor(sorted: &[f64], p: f64) -> (f64, Option<f64>, Option<f64>) {
+    let q = stats::quantile_sorted(sorted, 1.0 - p);
+    let (l, u) = stats::quantile_ranks(sorted.len(), 1.0 - p, 0.95);
+    let lo = u.map(|u| 1.0 / sorted[u - 1]);
+    let hi = l.map(|l| 1.0 / sorted[l - 1]);
+    (1.0 / q, lo, hi)
+}
+
+/// What the published factor promises to `ensemble`: its asymptotic `P(rho > 1)` under the
+/// limit law of the ensemble's symmetry, for the ensembles with unit-variance i.i.d. entries it
+/// was built for.
+fn paper_promise(ensemble: Ensemble) -> Option<f64> {
+    match ensemble.iid_theory() {
+        Some((symmetry, sd)) if sd == 1.0 => Some(asymptotics::paper_promised_p_exceed_1(symmetry)),
+        _ => None,
+    }
+}
+
+/// Rows of `rescaling.csv` for one ensemble and width, with its exact law where at hand.
+/// `glorot_sorted` are the radii sampled at scale 1, if the run drew them: since
+/// `rho(sW) = s rho(W)`, `P(rho(sW) > 1)` is the share of them above `1/s`, with no extra
+/// sampling. The Monte Carlo columns stay empty for `mc:P` rows, whose factor was read off the
+/// same sample (it would deliver `P` by construction).
 pub fn rescaling_rows(
     ensemble: Ensemble,
     n: usize,
+    exact: Option<&ExactLaw>,
     candidates: &[Candidate],
     glorot_sorted: Option<&[f64]>,
 ) -> Vec<RescalingRow> {
-    let symmetry = match ensemble.iid_theory() {
-        Some((s, _)) => s,
-        None => Symmetry::Real,
-    };
-    let exact = ensemble.exact_law(n);
     candidates
         .iter()
         .map(|c| {
-            let factor = c.scale().factor(n);
-            let target_p = match c {
-                Candidate::Paper => asymptotics::paper_promised_p_exceed_1(symmetry),
-                Candidate::Exact(p) => *p,
+            let (factor, factor_lo, factor_hi, target_p) = match *c {
+                Candidate::Fixed(s) => (s.factor(ensemble, n).ok(), None, None, None),
+                Candidate::Paper => (
+                    asymptotics::paper_factor(n),
+                    None,
+                    None,
+                    paper_promise(ensemble),
+                ),
+                Candidate::Exact(p) => (exact.map(|e| e.calibrated_factor(p)), None, None, Some(p)),
+                Candidate::MonteCarlo(p) => match glorot_sorted {
+                    Some(sorted) => {
+                        let (f, lo, hi) = mc_factor(sorted, p);
+                        (Some(f), lo, hi, Some(p))
+                    }
+                    None => (None, None, None, Some(p)),
+                },
             };
-            let mc = factor.zip(glorot_sorted).map(|(s, sorted)| {
-                let above = sorted.len() - sorted.partition_point(|&r| r <= 1.0 / s);
-                let (lo, hi) = stats::wilson(above, sorted.len(), Z95);
-                (above as f64 / sorted.len() as f64, lo, hi)
-            });
+            let in_sample = matches!(c, Candidate::MonteCarlo(_));
+            let mc = factor
+                .zip(glorot_sorted)
+                .filter(|_| !in_sample)
+                .map(|(s, sorted)| {
+                    let above = sorted.len() - sorted.partition_point(|&r| r <= 1.0 / s);
+                    let (lo, hi) = stats::wilson(above, sorted.len(), Z95);
+                    (above as f64 / sorted.len() as f64, lo, hi)
+                });
             RescalingRow {
                 ensemble: ensemble.name().into(),
                 n,
-                factor_name: c.scale().label(),
+                factor_name: c.label(),
                 factor,
+                factor_lo,
+                factor_hi,
                 defined: factor.is_some(),
                 target_p,
                 exact_p_exceed_1: factor.zip(exact).map(|(s, e)| e.sf(1.0 / s)),

@@ -1,25 +1,47 @@
-//! `mc-gumbel theory`: the exact finite-width law of complex Ginibre and the asymptotic laws beside
-//! it, per width, with no sampling (so widths up to 10^7 take seconds).
+//! `mc-gumbel theory`: the exact finite-width laws of complex and real Ginibre and the asymptotic
+//! laws beside them, per ensemble and width, with no sampling (docs/math/kostlan.md,
+//! docs/math/real_ginibre.md, docs/math/asymptotics.md). Complex widths up to 10^7 take seconds;
+//! the real law costs far more per width and is evaluated up to [`REAL_EXACT_MAX_N`].
 
 use super::grid::thread_pool;
 use super::radius_tables::{self as tables, RescalingRow};
 use super::record::JobOptions;
 use crate::error::Error;
-use crate::math::asymptotics::{self, Symmetry};
-use crate::math::kostlan::KostlanLaw;
+use crate::math::asymptotics;
+use crate::math::exact_law::ExactLaw;
 use crate::sampling::ensemble::Ensemble;
 use crate::store::{self, write_table, Manifest};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
-pub const FILES: [&str; 3] = ["theory.csv", "rescaling.csv", "manifest.json"];
+pub const FILES: [&str; 4] = [
+    "theory.csv",
+    "rescaling.csv",
+    "theory_cdf.csv",
+    "manifest.json",
+];
 
 /// What determines the theory job's output bytes, as its manifest records them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TheoryParams {
+    pub ensembles: Vec<Ensemble>,
     pub widths: Vec<usize>,
     pub targets: Vec<f64>,
+    /// Points per ensemble and width of `theory_cdf.csv` (0: the file is not written).
+    pub cdf_points: usize,
+}
+
+/// The largest width at which the theory job evaluates the real-Ginibre law; above it the exact
+/// columns of real rows are empty (the asymptotic ones are still filled).
+pub const REAL_EXACT_MAX_N: usize = 4096;
+
+/// The exact law the theory job evaluates for `ensemble` at width `n`, if any.
+fn exact_law(ensemble: Ensemble, n: usize) -> Option<ExactLaw> {
+    if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
+        return None;
+    }
+    ensemble.exact_law(n)
 }
 
 pub type TheoryOptions = JobOptions<TheoryParams>;
@@ -27,47 +49,82 @@ pub type TheoryOptions = JobOptions<TheoryParams>;
 /// One row of `theory.csv`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct TheoryRow {
+    pub ensemble: String,
     pub n: usize,
     pub gamma_n: f64,
     pub theory_loc: Option<f64>,
     pub theory_scale: Option<f64>,
-    pub exact_mean: f64,
-    pub exact_sd: f64,
-    pub exact_q05: f64,
-    pub exact_median: f64,
-    pub exact_q95: f64,
-    pub exact_q99: f64,
-    pub exact_p_exceed_1: f64,
+    pub exact_mean: Option<f64>,
+    pub exact_sd: Option<f64>,
+    pub exact_q05: Option<f64>,
+    pub exact_median: Option<f64>,
+    pub exact_q95: Option<f64>,
+    pub exact_q99: Option<f64>,
+    pub exact_p_exceed_1: Option<f64>,
     pub paper_factor: Option<f64>,
     pub paper_defined: bool,
     /// `P(rho(s_n W) > 1)` under the exact law: what the published rescaling really delivers.
     pub paper_p_exceed_1_exact: Option<f64>,
-    /// What it promises asymptotically (the same at every width).
+    /// What it promises asymptotically under the ensemble's limit law (the same at every width).
     pub paper_p_exceed_1_promised: f64,
 }
 
-pub fn theory_row(n: usize) -> TheoryRow {
-    let exact = KostlanLaw::new(n);
-    let rider = asymptotics::rider_law(n, Symmetry::Complex);
-    let (mean, sd) = exact.mean_sd();
+/// The row of `ensemble` (complex or real Ginibre) at width `n`.
+pub fn theory_row(ensemble: Ensemble, n: usize) -> TheoryRow {
+    let (symmetry, _) = ensemble
+        .iid_theory()
+        .expect("the theory job takes the Gaussian ensembles");
+    let exact = exact_law(ensemble, n);
+    let rider = asymptotics::rider_law(n, symmetry);
+    let moments = exact.as_ref().map(|e| e.mean_sd());
     let paper = asymptotics::paper_factor(n);
+    let at = |f: &dyn Fn(&ExactLaw) -> f64| exact.as_ref().map(f);
     TheoryRow {
+        ensemble: ensemble.name().into(),
         n,
         gamma_n: asymptotics::gamma_n(n),
         theory_loc: rider.map(|l| l.loc),
         theory_scale: rider.map(|l| l.scale),
-        exact_mean: mean,
-        exact_sd: sd,
-        exact_q05: exact.quantile(0.05),
-        exact_median: exact.quantile(0.5),
-        exact_q95: exact.upper_quantile(0.05),
-        exact_q99: exact.upper_quantile(0.01),
-        exact_p_exceed_1: exact.sf(1.0),
+        exact_mean: moments.map(|m| m.0),
+        exact_sd: moments.map(|m| m.1),
+        exact_q05: at(&|e| e.quantile(0.05)),
+        exact_median: at(&|e| e.quantile(0.5)),
+        exact_q95: at(&|e| e.upper_quantile(0.05)),
+        exact_q99: at(&|e| e.upper_quantile(0.01)),
+        exact_p_exceed_1: at(&|e| e.sf(1.0)),
         paper_factor: paper,
         paper_defined: paper.is_some(),
-        paper_p_exceed_1_exact: paper.map(|s| exact.sf(1.0 / s)),
-        paper_p_exceed_1_promised: asymptotics::paper_promised_p_exceed_1(Symmetry::Complex),
+        paper_p_exceed_1_exact: paper.and_then(|s| at(&|e| e.sf(1.0 / s))),
+        paper_p_exceed_1_promised: asymptotics::paper_promised_p_exceed_1(symmetry),
     }
+}
+
+/// `theory_cdf.csv`: the exact law on a grid of radii, for figures and for readers who want the
+/// curve rather than its summaries.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct CdfRow {
+    pub ensemble: String,
+    pub n: usize,
+    pub r: f64,
+    pub cdf: f64,
+    pub sf: f64,
+}
+
+/// `points` radii evenly spaced between the `1e-6` and `1 - 1e-6` quantiles of `law`.
+fn cdf_rows(ensemble: Ensemble, n: usize, law: &ExactLaw, points: usize) -> Vec<CdfRow> {
+    let (lo, hi) = (law.quantile(1e-6), law.upper_quantile(1e-6));
+    (0..points)
+        .map(|i| {
+            let r = lo + (hi - lo) * i as f64 / (points.max(2) - 1) as f64;
+            CdfRow {
+                ensemble: ensemble.name().into(),
+                n,
+                r,
+                cdf: law.cdf(r),
+                sf: law.sf(r),
+            }
+        })
+        .collect()
 }
 
 /// Computes every width's row (in parallel) and writes `theory.csv`, `rescaling.csv` and the
@@ -78,23 +135,48 @@ pub fn execute(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Erro
     store::prepare_dir(&exec.out, "--out")?;
     let started = Instant::now();
     let pool = thread_pool(exec.threads)?;
-    let candidates = tables::candidates(&params.targets);
-    let (rows, rescaling): (Vec<TheoryRow>, Vec<Vec<RescalingRow>>) = pool.install(|| {
-        params
-            .widths
+    let cells: Vec<(Ensemble, usize)> = params
+        .ensembles
+        .iter()
+        .flat_map(|&e| params.widths.iter().map(move |&n| (e, n)))
+        .collect();
+    // Widest first, so that the costly real-Ginibre widths start early and finish together.
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cells[i].1));
+    type Computed = (usize, TheoryRow, Vec<RescalingRow>, Vec<CdfRow>);
+    let mut computed: Vec<Computed> = pool.install(|| {
+        order
             .par_iter()
-            .map(|&n| {
-                (
-                    theory_row(n),
-                    tables::rescaling_rows(Ensemble::ComplexGinibre, n, &candidates, None),
-                )
+            .map(|&i| {
+                let (e, n) = cells[i];
+                let exact = exact_law(e, n);
+                let candidates = tables::candidates(&params.targets, exact.is_some(), false);
+                let rescaling = tables::rescaling_rows(e, n, exact.as_ref(), &candidates, None);
+                let cdf = match (&exact, params.cdf_points) {
+                    (Some(law), k) if k > 0 => cdf_rows(e, n, law, k),
+                    _ => Vec::new(),
+                };
+                (i, theory_row(e, n), rescaling, cdf)
             })
-            .unzip()
+            .collect()
     });
-    let rescaling: Vec<RescalingRow> = rescaling.into_iter().flatten().collect();
+    computed.sort_by_key(|c| c.0);
+    let mut rows = Vec::with_capacity(computed.len());
+    let (mut rescaling, mut cdf) = (Vec::new(), Vec::new());
+    for (_, row, resc, c) in computed {
+        rows.push(row);
+        rescaling.extend(resc);
+        cdf.extend(c);
+    }
     write_table(&exec.out.join(FILES[0]), &rows)?;
     write_table(&exec.out.join(FILES[1]), &rescaling)?;
-    let mut manifest = Manifest::new("theory", None, exec.threads, params.clone(), &FILES);
+    let written: Vec<&str> = if params.cdf_points > 0 {
+        write_table(&exec.out.join(FILES[2]), &cdf)?;
+        FILES.to_vec()
+    } else {
+        vec![FILES[0], FILES[1], FILES[3]]
+    };
+    let mut manifest = Manifest::new("theory", None, exec.threads, params.clone(), &written);
     manifest.complete = true;
     manifest.wall_seconds = started.elapsed().as_secs_f64();
     manifest.write(&exec.out)?;

@@ -3,6 +3,11 @@
 //! names the page of `docs/math/` that states what it implements.
 
 pub mod asymptotics;
+pub mod exact_law;
 pub mod kostlan;
+pub mod modulus_law;
 pub mod quadrature;
+pub mod real_density;
+pub mod real_ginibre;
+pub mod ring;
 pub mod stats;

@@ -1,5 +1,8 @@
 //! Sample statistics: quantiles, Wilson intervals, Kolmogorov–Smirnov distances and the Gumbel
-//! maximum-likelihood fit with standard errors from the observed information.
+//! maximum-likelihood fit with standard errors from the observed information, and
+//! distribution-free intervals for quantiles (docs/math/statistics.md).
+
+use statrs::distribution::{Binomial, DiscreteCDF};
 
 /// Two-sided 95% normal quantile, used for every interval the tool reports.
 pub const Z95: f64 = 1.959_963_984_540_054;
@@ -45,6 +48,38 @@ pub fn wilson(successes: usize, trials: usize, z: f64) -> (f64, f64) {
         (centre + half).min(1.0)
     };
     (lo, hi)
+}
+
+/// The order statistics that bound the `p`-quantile with confidence at least `level`, whatever
+/// the (continuous) law: 1-based ranks `(l, u)` with `P(X_(l) <= q_p < X_(u)) >= level` among `m`
+/// draws (docs/math/statistics.md). The number `K` of draws at or below `q_p` is
+/// Binomial(`m`, `p`), and `X_(l) <= q_p < X_(u)` exactly when `l <= K < u`; each tail gets
+/// at most `(1 - level)/2`. `None` where no order statistic is extreme enough: the interval
+/// is then open on that side (`l`: below `X_(1)`, `u`: above `X_(m)`).
+pub fn quantile_ranks(m: usize, p: f64, level: f64) -> (Option<usize>, Option<usize>) {
+    let alpha = (1.0 - level) / 2.0;
+    let bin = Binomial::new(p, m as u64).expect("0 <= p <= 1");
+    // Smallest k with P(K <= k) > alpha: then l - 1 = k - 1, i.e. l = k.
+    let first_above = |target: f64| -> u64 {
+        let (mut lo, mut hi) = (0u64, m as u64);
+        if bin.cdf(hi) <= target {
+            return m as u64 + 1;
+        }
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if bin.cdf(mid) > target {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        lo
+    };
+    // l = largest l with P(K <= l - 1) <= alpha.
+    let l = first_above(alpha) as usize;
+    // u = smallest u with P(K >= u) <= alpha, i.e. P(K <= u - 1) >= 1 - alpha.
+    let u = first_above((1.0 - alpha).next_down()) as usize + 1;
+    ((l >= 1).then_some(l), (u <= m).then_some(u))
 }
 
 /// One-sample Kolmogorov–Smirnov distance `sup |F_emp - F|` of sorted data from a CDF.
@@ -217,6 +252,33 @@ pub fn gumbel_fit(xs: &[f64]) -> Option<GumbelFit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ranks' coverage, computed exactly from the binomial law, is at least the level, and
+    /// moving either rank inwards would lose it on that side.
+    #[test]
+    fn quantile_ranks_cover_at_the_level() {
+        for &(m, p) in &[
+            (20usize, 0.5),
+            (100, 0.9),
+            (1000, 0.99),
+            (400, 0.05),
+            (10, 0.99),
+        ] {
+            let bin = Binomial::new(p, m as u64).unwrap();
+            let (l, u) = quantile_ranks(m, p, 0.95);
+            let below = l.map_or(0.0, |l| bin.cdf(l as u64 - 1));
+            let above = u.map_or(0.0, |u| 1.0 - bin.cdf(u as u64 - 1));
+            assert!(below <= 0.025 && above <= 0.025, "m={m} p={p}: {l:?} {u:?}");
+            if let Some(l) = l {
+                assert!(bin.cdf(l as u64) > 0.025, "l not tight, m={m} p={p}");
+            }
+            if let Some(u) = u {
+                assert!(u == 1 || 1.0 - bin.cdf(u as u64 - 2) > 0.025, "u not tight");
+            }
+        }
+        // Too few draws for the 0.99 quantile's upper bound.
+        assert_eq!(quantile_ranks(10, 0.99, 0.95).1, None);
+    }
 
     #[test]
     fn type7_quantiles_match_numpy() {

@@ -1,7 +1,11 @@
 //! Random-matrix ensembles, scale factors, and the one generic sampler that fills a matrix.
 
 use crate::math::asymptotics::{self, Symmetry};
+use crate::math::exact_law::ExactLaw;
 use crate::math::kostlan::KostlanLaw;
+use crate::math::modulus_law::ModulusLaw;
+use crate::math::real_density::RealEigenDensity;
+use crate::math::ring::RingLaw;
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{c64, MatMut};
 use rand::Rng;
@@ -90,9 +94,39 @@ impl Ensemble {
         }
     }
 
-    /// Kostlan's exact law holds for complex Ginibre only.
-    pub fn exact_law(&self, n: usize) -> Option<KostlanLaw> {
-        (*self == Ensemble::ComplexGinibre).then(|| KostlanLaw::new(n))
+    /// The exact law of the spectral radius at width `n`, unscaled: Kostlan's for complex
+    /// Ginibre, the Pfaffian law for real Ginibre, the ring law for `diag-uniform`. The other
+    /// ensembles have none (orthogonal's `rho = 1` admits no calibration).
+    pub fn exact_law(&self, n: usize) -> Option<ExactLaw> {
+        match *self {
+            Ensemble::ComplexGinibre => Some(ExactLaw::complex_ginibre(n)),
+            Ensemble::RealGinibre => Some(ExactLaw::real_ginibre(n)),
+            Ensemble::DiagUniform { r_min, r_max } if r_max > r_min => {
+                Some(ExactLaw::Ring(RingLaw { n, r_min, r_max }))
+            }
+            _ => None,
+        }
+    }
+
+    /// The exact law of one eigenvalue modulus at width `n`, unscaled, where it is known.
+    pub fn modulus_law(&self, n: usize) -> Option<ModulusLaw> {
+        match *self {
+            Ensemble::ComplexGinibre => Some(ModulusLaw::Complex(KostlanLaw::new(n))),
+            Ensemble::RealGinibre => Some(ModulusLaw::Real(RealEigenDensity::new(n))),
+            Ensemble::DiagUniform { r_min, r_max } => {
+                Some(ModulusLaw::Ring(RingLaw { n, r_min, r_max }))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether [`Ensemble::exact_law`] has a law, without building it.
+    pub fn has_exact_law(&self) -> bool {
+        match *self {
+            Ensemble::ComplexGinibre | Ensemble::RealGinibre => true,
+            Ensemble::DiagUniform { r_min, r_max } => r_max > r_min,
+            _ => false,
+        }
     }
 }
 
@@ -188,14 +222,31 @@ impl Scale {
         }
     }
 
-    /// The factor at width `n`; `None` where it is undefined (`paper` with `gamma_n <= 0`).
-    pub fn factor(&self, n: usize) -> Option<f64> {
+    /// The factor for `ensemble` at width `n`, or why there is none: `paper` is undefined where
+    /// `gamma_n <= 0`, and `exact:P` needs an ensemble with an exact law, since the factor is
+    /// calibrated on that ensemble's own law.
+    pub fn factor(&self, ensemble: Ensemble, n: usize) -> Result<f64, String> {
         match *self {
-            Scale::Glorot => Some(1.0),
-            Scale::Half => Some(std::f64::consts::FRAC_1_SQRT_2),
-            Scale::Paper => asymptotics::paper_factor(n),
-            Scale::Exact(p) => Some(exact_factor(n, p)),
-            Scale::Value(v) => Some(v),
+            Scale::Glorot => Ok(1.0),
+            Scale::Half => Ok(std::f64::consts::FRAC_1_SQRT_2),
+            Scale::Paper => asymptotics::paper_factor(n).ok_or_else(|| {
+                format!(
+                    "'paper' is undefined at width {n}: the published rescaling needs gamma_n > 0, i.e. n >= 164"
+                )
+            }),
+            Scale::Exact(p) => ensemble
+                .exact_law(n)
+                .map(|law| law.calibrated_factor(p))
+                .ok_or_else(|| {
+                    format!(
+                        "'{}' calibrates on an exact law, and {} has none (complex-ginibre, \
+                         real-ginibre and diag-uniform do); its Monte Carlo calibration mc:{p} \
+                         is in rescaling.csv, to pass as a number",
+                        self.label(),
+                        ensemble.name()
+                    )
+                }),
+            Scale::Value(v) => Ok(v),
         }
     }
 }
@@ -211,11 +262,6 @@ impl TryFrom<String> for Scale {
     fn try_from(text: String) -> Result<Self, String> {
         Scale::parse(&text)
     }
-}
-
-/// The factor `s = 1/q_n(1-P)` that gives `P(rho(sW) > 1) = P` exactly for complex Ginibre.
-pub fn exact_factor(n: usize, p: f64) -> f64 {
-    1.0 / KostlanLaw::new(n).upper_quantile(p)
 }
 
 /// An entry type of a sampled matrix: `f64` for real ensembles, `c64` for complex ones.

@@ -79,7 +79,9 @@ pub enum Form {
 /// An entry type whose eigenvalues faer computes.
 pub trait Eigen: Entry + faer::traits::ComplexField {
     fn scratch(n: usize, form: Form) -> StackReq;
-    /// Writes the eigenvalue moduli of `a` into `moduli`; a Hessenberg `a` is overwritten.
+    /// Writes the eigenvalue moduli of `a` into `moduli` and returns how many eigenvalues are
+    /// real (exactly: a 1 x 1 block of the real Schur form; a complex matrix's eigenvalues have
+    /// no such structure and count as none); a Hessenberg `a` is overwritten.
     fn moduli_into(
         a: MatMut<'_, Self>,
         form: Form,
@@ -87,7 +89,7 @@ pub trait Eigen: Entry + faer::traits::ComplexField {
         work: &mut Col<Self>,
         work_im: &mut Col<f64>,
         stack: &mut MemStack,
-    ) -> Result<(), NoConvergence>;
+    ) -> Result<usize, NoConvergence>;
 }
 
 fn scratch_for<T: Eigen>(n: usize, form: Form) -> StackReq {
@@ -127,7 +129,7 @@ impl Eigen for f64 {
         work: &mut Col<f64>,
         work_im: &mut Col<f64>,
         stack: &mut MemStack,
-    ) -> Result<(), NoConvergence> {
+    ) -> Result<usize, NoConvergence> {
         let params = evd_params::<f64>();
         match form {
             Form::General => evd::evd_real(
@@ -157,10 +159,12 @@ impl Eigen for f64 {
                 ))?
             }
         }
+        let mut real = 0;
         for (i, m) in moduli.iter_mut().enumerate() {
             *m = work[i].hypot(work_im[i]);
+            real += usize::from(work_im[i] == 0.0);
         }
-        Ok(())
+        Ok(real)
     }
 }
 
@@ -176,7 +180,7 @@ impl Eigen for c64 {
         work: &mut Col<c64>,
         _work_im: &mut Col<f64>,
         stack: &mut MemStack,
-    ) -> Result<(), NoConvergence> {
+    ) -> Result<usize, NoConvergence> {
         let params = evd_params::<c64>();
         match form {
             Form::General => evd::evd_cplx(
@@ -207,7 +211,7 @@ impl Eigen for c64 {
         for (i, m) in moduli.iter_mut().enumerate() {
             *m = work[i].norm();
         }
-        Ok(())
+        Ok(0)
     }
 }
 
@@ -216,6 +220,8 @@ impl Eigen for c64 {
 pub struct DenseWorkspace<T: Eigen> {
     pub matrix: Mat<T>,
     pub moduli: Vec<f64>,
+    /// How many eigenvalues of the last matrix were real (real entry types only).
+    pub real_eigenvalues: usize,
     form: Form,
     eig: Col<T>,
     eig_im: Col<f64>,
@@ -232,6 +238,7 @@ impl<T: Eigen> DenseWorkspace<T> {
         DenseWorkspace {
             matrix: Mat::zeros(n, n),
             moduli: vec![0.0; n],
+            real_eigenvalues: 0,
             form,
             eig: Col::zeros(n),
             eig_im: Col::zeros(n),
@@ -255,7 +262,7 @@ impl<T: Eigen> DenseWorkspace<T> {
     /// matrix is destroyed by the QR iteration; draw a new one before the next call.
     pub fn compute_moduli(&mut self) -> Result<&[f64], NoConvergence> {
         let stack = MemStack::new(&mut self.scratch);
-        T::moduli_into(
+        self.real_eigenvalues = T::moduli_into(
             self.matrix.as_mut(),
             self.form,
             &mut self.moduli,

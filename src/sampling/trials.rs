@@ -207,21 +207,27 @@ where
         .collect()
 }
 
+/// What a trial's spectrum shows: every eigenvalue modulus, and how many eigenvalues are real.
+pub struct Spectrum<'a> {
+    pub moduli: &'a [f64],
+    pub real_eigenvalues: usize,
+}
+
 /// Draws every trial in `trials` of `cell` in the form its method samples, computes the
-/// eigenvalue moduli and returns what `measure` makes of them, in trial order.
+/// eigenvalues and returns what `measure` makes of them, in trial order.
 pub fn sample_moduli<R: Send>(
     cell: &Cell,
     seed: u64,
     trials: Range<u64>,
     tick: &(dyn Fn() + Sync),
-    measure: &(dyn Fn(&[f64]) -> R + Sync),
+    measure: &(dyn Fn(Spectrum<'_>) -> R + Sync),
 ) -> Result<Vec<R>, Error> {
     struct Work<'a, R> {
         cell: &'a Cell,
         seed: u64,
         trials: Range<u64>,
         tick: &'a (dyn Fn() + Sync),
-        measure: &'a (dyn Fn(&[f64]) -> R + Sync),
+        measure: &'a (dyn Fn(Spectrum<'_>) -> R + Sync),
     }
     impl<R: Send> ForEntry for Work<'_, R> {
         type Output = Result<Vec<R>, Error>;
@@ -232,7 +238,13 @@ pub fn sample_moduli<R: Send>(
                 cell.stream_key(self.seed),
                 self.trials,
                 self.tick,
-                |ws, rng, trial| Ok((self.measure)(ws.draw_moduli(cell, rng, trial)?)),
+                |ws, rng, trial| {
+                    ws.draw_moduli(cell, rng, trial)?;
+                    Ok((self.measure)(Spectrum {
+                        moduli: &ws.moduli,
+                        real_eigenvalues: ws.real_eigenvalues,
+                    }))
+                },
             )
         }
     }
@@ -263,8 +275,8 @@ pub fn sample_cell(
             tick,
             |_, rng, _| Ok(kostlan_radius(cell, rng)),
         ),
-        Method::Dense | Method::Hessenberg => sample_moduli(cell, seed, trials, tick, &|m| {
-            RadiusRecord::from_moduli(m.iter().copied())
+        Method::Dense | Method::Hessenberg => sample_moduli(cell, seed, trials, tick, &|s| {
+            RadiusRecord::from_moduli(s.moduli.iter().copied())
         }),
     }
 }
