@@ -2,6 +2,7 @@
 """Benchmarks of mc-gumbel, run as a user runs it (whole processes, wall-clock time).
 
     python3 benches/bench.py vs-numpy   # mc-gumbel against shared/baselines/numpy_mc.py
+    python3 benches/bench.py vs-numpy --precision f32 [--method hessenberg]
     python3 benches/bench.py methods    # dense vs hessenberg vs kostlan, thread scaling
 
 Timings belong here, never in tests. Both sides of every comparison run in the same invocation,
@@ -51,10 +52,12 @@ def vs_numpy(a):
             for n in widths:
                 # mc-gumbel: a whole process per width (start-up, sampling, fits, exact law, files).
                 wall, _ = mc_gumbel(["--widths", str(n), "--trials", str(a.trials), "--ensemble", ens,
-                                     "--method", a.method, "--threads", str(a.threads), "--seed", "1"],
+                                     "--method", a.method, "--precision", a.precision,
+                                     "--threads", str(a.threads), "--seed", "1"],
                                     Path(tmp) / f"{ens}-{n}")
                 rows.append((ens, n, wall, np_secs[n]))
-    print(f"# widths {a.widths}, {a.trials} trials each, {a.threads} threads/processes, mc-gumbel --method {a.method}")
+    print(f"# widths {a.widths}, {a.trials} trials each, {a.threads} threads/processes, "
+          f"mc-gumbel --method {a.method} --precision {a.precision} (numpy: double precision)")
     print("ensemble,n,mc_gumbel_s,numpy_s,ratio")
     for ens, n, ours, theirs in rows:
         print(f"{ens},{n},{ours:.3f},{theirs:.3f},{ours / theirs:.3f}")
@@ -110,6 +113,9 @@ def main():
     v.add_argument("--threads", type=int, default=os.cpu_count())
     v.add_argument("--method", default="dense", choices=["dense", "hessenberg"],
                    help="mc-gumbel's sampler (numpy always computes dense eigenvalues)")
+    v.add_argument("--precision", default="f64", choices=["f64", "f32"],
+                   help="mc-gumbel's precision; numpy stays in double, the anchor a researcher writes "
+                        "(it gains nothing from complex64)")
     v.add_argument("--baseline", default=str(ROOT.parent / "shared" / "baselines" / "numpy_mc.py"))
     m = sub.add_parser("methods", help="dense vs hessenberg vs kostlan, thread scaling")
     m.add_argument("--threads", type=int, default=os.cpu_count())

@@ -7,10 +7,13 @@
 //! real multiplies and four real adds). The propagation also draws the inputs (`n b` Gaussians per
 //! step) and computes the column norms; the ratio shows what those cost.
 //!
+//! Both precisions, f64 and f32, each against faer's matmul in the same precision.
+//!
 //! Run: `cargo bench --bench hidden_gflops` (`HIDDEN_BENCH_STEPS` overrides the 3000 steps).
 
-use faer::{c64, Accum, Mat, Par};
+use faer::{c32, c64, Accum, Mat, Par};
 use mc_gumbel::sampling::ensemble::{self, Ensemble};
+use mc_gumbel::sampling::precision::Real;
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{record_times, Propagator, Schedule};
 use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen};
@@ -70,9 +73,10 @@ fn bench<T: Eigen>(ensemble: Ensemble, flops_per_mac: f64, steps: usize) {
     let mm_gflops = flops * iters as f64 / mm_s / 1e9;
 
     println!(
-        "{:<16} n={N} b={BATCH} steps={steps}: propagation {prop_s:.2} s = {prop_gflops:.1} GFLOP/s; \
+        "{:<16} {:<4} n={N} b={BATCH} steps={steps}: propagation {prop_s:.2} s = {prop_gflops:.1} GFLOP/s; \
          faer matmul {mm_gflops:.1} GFLOP/s ({iters} iters); ratio {:.0}%; eigenvalues {eig:.2} s",
         ensemble.name(),
+        <T::Part as Real>::PRECISION.name(),
         100.0 * prop_gflops / mm_gflops
     );
 }
@@ -84,4 +88,6 @@ fn main() {
         .unwrap_or(3000);
     bench::<f64>(Ensemble::RealGinibre, 2.0, steps);
     bench::<c64>(Ensemble::ComplexGinibre, 8.0, steps);
+    bench::<f32>(Ensemble::RealGinibre, 2.0, steps);
+    bench::<c32>(Ensemble::ComplexGinibre, 8.0, steps);
 }

@@ -3,6 +3,7 @@
 
 use mc_gumbel::jobs::density::{cell_rows, default_r_max, sample_cell};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
+use mc_gumbel::sampling::precision::Precision;
 use mc_gumbel::sampling::trials::{Cell, Method};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 use std::path::Path;
@@ -15,6 +16,7 @@ fn cell(ensemble: Ensemble, scale: Scale, n: usize) -> Cell {
         factor: scale.factor(ensemble, n).unwrap(),
         n,
         method: Method::Dense,
+        precision: Precision::F64,
     }
 }
 

@@ -5,6 +5,7 @@ use mc_gumbel::math::asymptotics::GumbelLaw;
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{gumbel_fit, ks_critical, ks_distance};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
+use mc_gumbel::sampling::precision::Precision;
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::trials::{sample_cell, Cell, Method};
 use rand::Rng;
@@ -20,6 +21,7 @@ fn radii(ensemble: Ensemble, n: usize, trials: u64, method: Method, seed: u64) -
         factor: 1.0,
         n,
         method,
+        precision: Precision::F64,
     };
     let mut rho: Vec<f64> = sample_cell(&cell, seed, 0..trials, &|| {})
         .unwrap()

@@ -6,6 +6,7 @@ use faer::{c64, Mat};
 use mc_gumbel::jobs::hidden::norm_stats;
 use mc_gumbel::math::stats::Z95;
 use mc_gumbel::sampling::ensemble::{self, Ensemble, Entry, Scale};
+use mc_gumbel::sampling::precision::Precision;
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{self, Propagator, Schedule, Trajectory};
 use mc_gumbel::sampling::trials::{for_each_trial, Cell, Method};
@@ -29,6 +30,7 @@ fn orthogonal_mean_is_t_at_every_step() {
         factor: 1.0,
         n: 32,
         method: Method::Dense,
+        precision: Precision::F64,
     };
     let (trials, batch) = (128, 8);
     let sched = schedule(300);

@@ -5,6 +5,7 @@ mod common;
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance, ks_two_sample};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
+use mc_gumbel::sampling::precision::Precision;
 use mc_gumbel::sampling::trials::{kostlan_first_k, sample_cell, Cell, Method};
 use rand_distr::{Distribution, Gamma};
 
@@ -18,6 +19,7 @@ fn radii(ensemble: Ensemble, n: usize, trials: u64, method: Method, factor: f64)
         factor,
         n,
         method,
+        precision: Precision::F64,
     };
     let mut rho: Vec<f64> = sample_cell(&cell, 2024, 0..trials, &|| {})
         .unwrap()
@@ -97,6 +99,7 @@ fn kostlan_skipping_changes_nothing() {
             factor,
             n,
             method: Method::Kostlan,
+            precision: Precision::F64,
         };
         let trials = 500u64;
         let fast = sample_cell(&cell, 7, 0..trials, &|| {}).unwrap();

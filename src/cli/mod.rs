@@ -12,6 +12,7 @@ use crate::jobs::radius::{RadiusOptions, RadiusSpec};
 use crate::jobs::record::{Execution, JobOptions, JobParams, SamplingParams};
 use crate::jobs::theory::{TheoryOptions, TheoryParams};
 use crate::sampling::ensemble::Ensemble;
+use crate::sampling::precision::Precision;
 use crate::sampling::trials::Method;
 use clap::{Args, Parser, Subcommand};
 use parse::{
@@ -153,6 +154,10 @@ pub struct SamplingArgs {
     /// Continue the interrupted run in --out (same command line otherwise)
     #[arg(long)]
     pub resume: bool,
+    /// Floating-point precision of the sampled matrices and their eigenvalues: f64, or f32
+    /// (what recurrent weights are in practice; about twice as fast)
+    #[arg(long, value_name = "P", default_value = "f64")]
+    pub precision: String,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -167,10 +172,21 @@ impl SamplingArgs {
         trials: usize,
         default_out: &str,
     ) -> Result<JobOptions<JobParams<S>>, Error> {
+        let precision = Precision::parse(&self.precision).ok_or_else(|| {
+            Error::usage(
+                "--precision",
+                format!(
+                    "unknown precision '{}'; choose from {}",
+                    self.precision,
+                    Precision::NAMES.join(", ")
+                ),
+            )
+        })?;
         let sampling = SamplingParams {
             trials: resolve_trials(trials)?,
             seed: self.seed,
             shard: parse_shard(&self.shard)?,
+            precision,
         };
         Ok(JobOptions {
             params: JobParams {

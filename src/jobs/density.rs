@@ -69,7 +69,7 @@ pub fn default_r_max(cell: &Cell) -> f64 {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrialHistogram {
     pub counts: Vec<u32>,
-    /// Moduli strictly above 1.
+    /// Moduli above `1 + tol` (the rounding tolerance).
     pub outside_unit: usize,
     /// Moduli at or above `r_max`, in no bin.
     pub beyond: usize,
@@ -78,14 +78,14 @@ pub struct TrialHistogram {
 }
 
 /// Bins the moduli of a spectrum on `[0, r_max)`.
-pub fn histogram(spectrum: Spectrum<'_>, bins: usize, r_max: f64) -> TrialHistogram {
+pub fn histogram(spectrum: Spectrum<'_>, bins: usize, r_max: f64, tol: f64) -> TrialHistogram {
     let moduli = spectrum.moduli;
     let mut counts = vec![0u32; bins];
     let mut outside_unit = 0;
     let mut beyond = 0;
     let scale = bins as f64 / r_max;
     for &m in moduli {
-        outside_unit += usize::from(m > 1.0);
+        outside_unit += usize::from(m > 1.0 + tol);
         let k = (m * scale) as usize; // saturating cast: NaN -> 0 cannot occur, moduli are finite
         if m < r_max && k < bins {
             counts[k] += 1;
@@ -110,8 +110,9 @@ pub fn sample_cell(
     r_max: f64,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Vec<TrialHistogram>, Error> {
+    let tol = cell.outside_tolerance();
     sample_moduli(cell, seed, trials, tick, &|spectrum| {
-        histogram(spectrum, bins, r_max)
+        histogram(spectrum, bins, r_max, tol)
     })
 }
 
@@ -120,6 +121,7 @@ pub fn sample_cell(
 pub struct DensityRow {
     pub ensemble: String,
     pub scale: String,
+    pub precision: String,
     pub n: usize,
     pub r_lo: f64,
     pub r_hi: f64,
@@ -137,6 +139,7 @@ pub struct DensityRow {
 pub struct DensitySummaryRow {
     pub ensemble: String,
     pub scale: String,
+    pub precision: String,
     pub n: usize,
     pub trials: usize,
     /// Share of all eigenvalues with modulus > 1.
@@ -205,6 +208,7 @@ pub fn cell_rows(
             DensityRow {
                 ensemble: ensemble.clone(),
                 scale: scale.clone(),
+                precision: cell.precision.name().into(),
                 n: cell.n,
                 r_lo,
                 r_hi,
@@ -234,6 +238,7 @@ pub fn cell_rows(
     let summary = DensitySummaryRow {
         ensemble,
         scale,
+        precision: cell.precision.name().into(),
         n: cell.n,
         trials: hists.len(),
         mass_outside_unit_circle: mean,
@@ -258,7 +263,10 @@ pub fn cell_rows(
 
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
-    let cells = opts.params.grid.cells(Method::Dense)?;
+    let cells = opts
+        .params
+        .grid
+        .cells(Method::Dense, opts.params.sampling.precision)?;
     let workers = opts.exec.threads.min(opts.params.sampling.trials);
     check_memory(&cells, workers, dense_bytes)?;
     Ok(cells)
@@ -409,7 +417,7 @@ mod tests {
             moduli: &[0.1, 0.5, 1.5, 2.0, 3.0],
             real_eigenvalues: 3,
         };
-        let h = histogram(spectrum, 4, 2.0);
+        let h = histogram(spectrum, 4, 2.0, 0.0);
         assert_eq!(h.counts, vec![1, 1, 0, 1]);
         assert_eq!((h.outside_unit, h.beyond, h.real), (3, 2, 3));
     }

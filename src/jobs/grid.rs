@@ -4,6 +4,7 @@
 
 use crate::error::Error;
 use crate::sampling::ensemble::{Ensemble, Scale};
+use crate::sampling::precision::Precision;
 use crate::sampling::spectrum::{DenseWorkspace, Eigen};
 use crate::sampling::trials::{with_entry, Cell, ForEntry, Method};
 use crate::store::host::{available_memory_bytes, format_bytes};
@@ -22,7 +23,7 @@ impl Grid {
     /// Every ensemble x scale x width cell, in output order, or a usage error naming `--scale`
     /// where a scale is undefined (the published rescaling below `n = 164`, an exact
     /// calibration of an ensemble without an exact law).
-    pub fn cells(&self, method: Method) -> Result<Vec<Cell>, Error> {
+    pub fn cells(&self, method: Method, precision: Precision) -> Result<Vec<Cell>, Error> {
         let mut cells = Vec::new();
         for &ensemble in &self.ensembles {
             for &scale in &self.scales {
@@ -36,6 +37,7 @@ impl Grid {
                         factor,
                         n,
                         method,
+                        precision,
                     });
                 }
             }

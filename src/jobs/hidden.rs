@@ -49,6 +49,7 @@ pub struct NormRow {
     pub ensemble: String,
     pub scale: String,
     pub method: String,
+    pub precision: String,
     pub n: usize,
     pub t: usize,
     /// Mean of `||h_t||^2 / n` over all trials x batch sequences; `inf` once any run overflowed.
@@ -66,6 +67,7 @@ pub struct NormRow {
 pub struct HiddenTrialRow {
     pub ensemble: String,
     pub scale: String,
+    pub precision: String,
     pub n: usize,
     pub trial: u64,
     pub rho: f64,
@@ -149,7 +151,9 @@ pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<Nor
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
     let params = &opts.params;
-    let cells = params.grid.cells(Method::Dense)?;
+    let cells = params
+        .grid
+        .cells(Method::Dense, params.sampling.precision)?;
     let batch = params.spec.batch as u128;
     let workers = opts.exec.threads.min(params.sampling.trials);
     check_memory(&cells, workers, |c| {
@@ -280,6 +284,7 @@ impl RecordJob for HiddenJob {
             .map(|(tr, trial)| HiddenTrialRow {
                 ensemble: cell.ensemble.name().into(),
                 scale: scale.clone(),
+                precision: cell.precision.name().into(),
                 n: cell.n,
                 trial,
                 rho: tr.rho,
@@ -296,6 +301,7 @@ impl RecordJob for HiddenJob {
                 ensemble: cell.ensemble.name().into(),
                 scale: scale.clone(),
                 method: Method::Dense.name().into(),
+                precision: cell.precision.name().into(),
                 n: cell.n,
                 t,
                 mean: s.mean,

@@ -8,6 +8,7 @@ use super::radius_tables::{self as tables, ConvergenceRow, RescalingRow, Summary
 use super::record::{JobOptions, JobParams, LineKey, RecordJob};
 use crate::error::Error;
 use crate::sampling::ensemble::{Ensemble, Scale};
+use crate::sampling::precision::Precision;
 use crate::sampling::spectrum::RadiusRecord;
 use crate::sampling::trials::{self, Cell, Method};
 use crate::store::write_table;
@@ -60,7 +61,14 @@ pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
             ),
         ));
     }
-    let cells = params.grid.cells(params.spec.method)?;
+    let precision = params.sampling.precision;
+    if params.spec.method == Method::Kostlan && precision != Precision::F64 {
+        return Err(Error::usage(
+            "--precision",
+            "the kostlan method draws no matrix, so it has no precision to choose; use --method dense or hessenberg for f32",
+        ));
+    }
+    let cells = params.grid.cells(params.spec.method, precision)?;
     check_memory(
         &cells,
         opts.exec.threads.min(params.sampling.trials),
@@ -89,7 +97,8 @@ impl RecordJob for RadiusJob {
     const SUBCOMMAND: &'static str = "radius";
     const FILES: &'static [&'static str] = &FILES;
     const RAW: &'static str = FILES[0];
-    const RAW_HEADER: &'static str = "ensemble,scale,scale_factor,method,n,trial,rho,n_outside";
+    const RAW_HEADER: &'static str =
+        "ensemble,scale,scale_factor,method,precision,n,trial,rho,n_outside";
 
     fn new(options: RadiusOptions) -> Result<Self, Error> {
         Ok(RadiusJob(options))
@@ -115,19 +124,20 @@ impl RecordJob for RadiusJob {
     fn write_key(&self, cell: &Cell, trial: u64, line: &mut String) {
         let _ = write!(
             line,
-            "{},{},{:?},{},{},{trial},",
+            "{},{},{:?},{},{},{},{trial},",
             cell.ensemble.name(),
             cell.scale.label(),
             cell.factor,
             cell.method.name(),
+            cell.precision.name(),
             cell.n
         );
     }
 
     fn split_key<'a>(&self, line: &'a str) -> Option<LineKey<'a>> {
-        let mut f = line.splitn(7, ',');
+        let mut f = line.splitn(8, ',');
         let (ensemble, scale) = (f.next()?, f.next()?);
-        let (_factor, _method) = (f.next()?, f.next()?);
+        let (_factor, _method, _precision) = (f.next()?, f.next()?, f.next()?);
         Some(LineKey {
             ensemble,
             scale,
@@ -165,7 +175,15 @@ impl RecordJob for RadiusJob {
             let mc = glorot && cell.ensemble != Ensemble::Orthogonal;
             let candidates = tables::candidates(targets, exact.is_some(), mc);
             let sample = glorot.then_some(&sorted[..]);
-            tables::rescaling_rows(cell.ensemble, cell.n, exact.as_ref(), &candidates, sample)
+            let tol = cell.outside_tolerance();
+            tables::rescaling_rows(
+                cell.ensemble,
+                cell.n,
+                exact.as_ref(),
+                &candidates,
+                sample,
+                tol,
+            )
         } else {
             Vec::new()
         };

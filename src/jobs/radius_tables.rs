@@ -18,6 +18,7 @@ pub struct SummaryRow {
     pub scale: String,
     pub scale_factor: f64,
     pub method: String,
+    pub precision: String,
     pub n: usize,
     pub trials: usize,
     pub mean: f64,
@@ -49,6 +50,7 @@ pub struct ConvergenceRow {
     pub ensemble: String,
     pub scale: String,
     pub method: String,
+    pub precision: String,
     pub n: usize,
     pub mean_excess: f64,
     pub mean_excess_lo: f64,
@@ -111,10 +113,17 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
     let trials = sorted.len();
     let n = cell.n;
     let (mean, sd) = stats::mean_sd(sorted);
-    let exceed = sorted.iter().filter(|&&r| r > 1.0).count();
+    let tol = cell.outside_tolerance();
+    let exceed = sorted.iter().filter(|&&r| r > 1.0 + tol).count();
     let (p_lo, p_hi) = stats::wilson(exceed, trials, Z95);
     let law = theory_law(cell.ensemble, n, cell.factor);
-    let fit: Option<GumbelFit> = stats::gumbel_fit(sorted);
+    // A sample whose spread is rounding (orthogonal: every radius is 1) has no Gumbel law to fit.
+    let spread = sorted.last().unwrap_or(&0.0) - sorted.first().unwrap_or(&0.0);
+    let fit: Option<GumbelFit> = if spread > tol.max(f64::EPSILON) {
+        stats::gumbel_fit(sorted)
+    } else {
+        None
+    };
     let exact = cell.ensemble.exact_law(n);
     let f = cell.factor;
     SummaryRow {
@@ -122,6 +131,7 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
         scale: cell.scale.label(),
         scale_factor: f,
         method: cell.method.name().into(),
+        precision: cell.precision.name().into(),
         n,
         trials,
         mean,
@@ -165,6 +175,7 @@ pub fn convergence_row(s: &SummaryRow) -> ConvergenceRow {
         ensemble: s.ensemble.clone(),
         scale: s.scale.clone(),
         method: s.method.clone(),
+        precision: s.precision.clone(),
         n: s.n,
         mean_excess: excess,
         mean_excess_lo: excess - half,
@@ -244,7 +255,7 @@ pub fn mc_factor(sorted: &[f64], p: f64) -> (f64, Option<f64>, Option<f64>) {
 /// was built for.
 fn paper_promise(ensemble: Ensemble) -> Option<f64> {
     match ensemble.iid_theory() {
-        Some((symmetry, sd)) if sd == 1.0 => Some(asymptotics::paper_promised_p_exceed_1(symmetry)),
+        Some((symmetry, 1.0)) => Some(asymptotics::paper_promised_p_exceed_1(symmetry)),
         _ => None,
     }
 }
@@ -252,7 +263,8 @@ fn paper_promise(ensemble: Ensemble) -> Option<f64> {
 /// Rows of `rescaling.csv` for one ensemble and width, with its exact law where at hand.
 /// `glorot_sorted` are the radii sampled at scale 1, if the run drew them: since
 /// `rho(sW) = s rho(W)`, `P(rho(sW) > 1)` is the share of them above `1/s`, with no extra
-/// sampling. The Monte Carlo columns stay empty for `mc:P` rows, whose factor was read off the
+/// sampling (a radius counts as above 1 beyond the rounding tolerance `tol`). The Monte Carlo
+/// columns stay empty for `mc:P` rows, whose factor was read off the
 /// same sample (it would deliver `P` by construction).
 pub fn rescaling_rows(
     ensemble: Ensemble,
@@ -260,6 +272,7 @@ pub fn rescaling_rows(
     exact: Option<&ExactLaw>,
     candidates: &[Candidate],
     glorot_sorted: Option<&[f64]>,
+    tol: f64,
 ) -> Vec<RescalingRow> {
     candidates
         .iter()
@@ -286,7 +299,7 @@ pub fn rescaling_rows(
                 .zip(glorot_sorted)
                 .filter(|_| !in_sample)
                 .map(|(s, sorted)| {
-                    let above = sorted.len() - sorted.partition_point(|&r| r <= 1.0 / s);
+                    let above = sorted.len() - sorted.partition_point(|&r| r <= (1.0 + tol) / s);
                     let (lo, hi) = stats::wilson(above, sorted.len(), Z95);
                     (above as f64 / sorted.len() as f64, lo, hi)
                 });

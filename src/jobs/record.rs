@@ -17,6 +17,7 @@ use super::grid::{thread_pool, Grid};
 use super::interrupt;
 use super::progress::Progress;
 use crate::error::Error;
+use crate::sampling::precision::Precision;
 use crate::sampling::trials::Cell;
 use crate::store::atomic::partial_path;
 use crate::store::manifest::{self, CellTiming, ManifestHead};
@@ -36,6 +37,7 @@ pub struct SamplingParams {
     pub trials: usize,
     pub seed: u64,
     pub shard: Shard,
+    pub precision: Precision,
 }
 
 /// Where and how a job executes; none of it changes a byte of the results, so none of it is

@@ -72,13 +72,14 @@ impl ExactLaw {
         }
     }
 
-    /// `P(rho > r)`, accurate where it is tiny.
+    /// `P(rho > r)`, accurate where it is tiny (and never `-0.0`, which `-expm1(0)` is).
     pub fn sf(&self, r: f64) -> f64 {
-        match self {
+        let sf = match self {
             ExactLaw::Complex(l) => l.sf(r),
             ExactLaw::Real(l) => l.law.sf(r),
             ExactLaw::Ring(l) => l.sf(r),
-        }
+        };
+        sf + 0.0
     }
 
     /// The `p`-quantile, `0 < p < 1`.

@@ -139,9 +139,9 @@ impl KostlanLaw {
         self.ln_cdf(r).exp()
     }
 
-    /// `P(rho_n > r)`, accurate where it is tiny.
+    /// `P(rho_n > r)`, accurate where it is tiny; `+ 0.0` turns the `-0.0` of `-expm1(0)` into 0.
     pub fn sf(&self, r: f64) -> f64 {
-        -self.ln_cdf(r).exp_m1()
+        -self.ln_cdf(r).exp_m1() + 0.0
     }
 
     /// The `p`-quantile, found by bisection on the monotone CDF (to the last bit that matters).

@@ -45,7 +45,7 @@ impl RingLaw {
 
     /// `P(rho > r) = 1 - G(r)^n`, accurate where it is tiny.
     pub fn sf(&self, r: f64) -> f64 {
-        -self.ln_cdf(r).exp_m1()
+        -self.ln_cdf(r).exp_m1() + 0.0
     }
 
     /// The `p`-quantile of `rho`: `G(r) = p^(1/n)`, `G` the modulus CDF.

@@ -59,15 +59,13 @@ pub fn wilson(successes: usize, trials: usize, z: f64) -> (f64, f64) {
 pub fn quantile_ranks(m: usize, p: f64, level: f64) -> (Option<usize>, Option<usize>) {
     let alpha = (1.0 - level) / 2.0;
     let bin = Binomial::new(p, m as u64).expect("0 <= p <= 1");
-    // Smallest k with P(K <= k) > alpha: then l - 1 = k - 1, i.e. l = k.
-    let first_above = |target: f64| -> u64 {
-        let (mut lo, mut hi) = (0u64, m as u64);
-        if bin.cdf(hi) <= target {
-            return m as u64 + 1;
-        }
+    // The smallest k in 0..=m with `holds(P(K <= k))`, or m + 1 if there is none (the CDF
+    // increases with k, so each predicate below turns true once and stays true).
+    let first = |holds: &dyn Fn(f64) -> bool| -> u64 {
+        let (mut lo, mut hi) = (0u64, m as u64 + 1);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if bin.cdf(mid) > target {
+            if holds(bin.cdf(mid)) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -75,10 +73,10 @@ pub fn quantile_ranks(m: usize, p: f64, level: f64) -> (Option<usize>, Option<us
         }
         lo
     };
-    // l = largest l with P(K <= l - 1) <= alpha.
-    let l = first_above(alpha) as usize;
+    // l = largest l with P(K <= l - 1) <= alpha: the first k with P(K <= k) > alpha.
+    let l = first(&|c| c > alpha) as usize;
     // u = smallest u with P(K >= u) <= alpha, i.e. P(K <= u - 1) >= 1 - alpha.
-    let u = first_above((1.0 - alpha).next_down()) as usize + 1;
+    let u = first(&|c| c >= 1.0 - alpha) as usize + 1;
     ((l >= 1).then_some(l), (u <= m).then_some(u))
 }
 

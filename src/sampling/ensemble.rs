@@ -1,5 +1,6 @@
 //! Random-matrix ensembles, scale factors, and the one generic sampler that fills a matrix.
 
+use super::precision::Real;
 use crate::math::asymptotics::{self, Symmetry};
 use crate::math::exact_law::ExactLaw;
 use crate::math::kostlan::KostlanLaw;
@@ -7,7 +8,8 @@ use crate::math::modulus_law::ModulusLaw;
 use crate::math::real_density::RealEigenDensity;
 use crate::math::ring::RingLaw;
 use faer::reborrow::{Reborrow, ReborrowMut};
-use faer::{c64, MatMut};
+use faer::MatMut;
+use num_complex::Complex;
 use rand::Rng;
 use rand_distr::{Distribution, StandardNormal};
 use serde::{Deserialize, Serialize};
@@ -264,10 +266,14 @@ impl TryFrom<String> for Scale {
     }
 }
 
-/// An entry type of a sampled matrix: `f64` for real ensembles, `c64` for complex ones.
+/// An entry type of a sampled matrix: real (`f64`, `f32`) for real ensembles, complex (`c64`,
+/// `c32`) for complex ones. Every random number is drawn in double precision and rounded, so
+/// the law sampled is the same in both precisions.
 pub trait Entry:
     faer::traits::ComplexField + Copy + Send + Sync + std::ops::Mul<Output = Self> + 'static
 {
+    /// The real type of the entry's parts.
+    type Part: Real;
     /// Real dimensions per entry: 1 for real, 2 for complex (the chi degrees of freedom per
     /// column of the Hessenberg model).
     const REAL_DIMS: usize;
@@ -283,59 +289,63 @@ pub trait Entry:
     fn from_polar(r: f64, theta: f64) -> Option<Self>;
 }
 
-impl Entry for f64 {
+impl<P: Real> Entry for P {
+    type Part = P;
     const REAL_DIMS: usize = 1;
     fn zero() -> Self {
-        0.0
+        P::from_f64(0.0)
     }
     fn gaussian<R: Rng>(rng: &mut R, sd: f64) -> Self {
-        sd * rng.sample::<f64, _>(StandardNormal)
+        P::from_f64(sd * rng.sample::<f64, _>(StandardNormal))
     }
     fn from_real(x: f64) -> Self {
-        x
+        P::from_f64(x)
     }
     fn abs2(self) -> f64 {
-        self * self
+        let x = self.to_f64();
+        x * x
     }
     fn unit_phase(self) -> Self {
-        if self < 0.0 {
-            -1.0
-        } else {
-            1.0
-        }
+        P::from_f64(if self.to_f64() < 0.0 { -1.0 } else { 1.0 })
     }
     fn from_polar(_: f64, _: f64) -> Option<Self> {
         None
     }
 }
 
-impl Entry for c64 {
+impl<P: Real> Entry for Complex<P> {
+    type Part = P;
     const REAL_DIMS: usize = 2;
     fn zero() -> Self {
-        c64::new(0.0, 0.0)
+        Complex::new(P::from_f64(0.0), P::from_f64(0.0))
     }
     fn gaussian<R: Rng>(rng: &mut R, sd: f64) -> Self {
         let s = sd * std::f64::consts::FRAC_1_SQRT_2;
         let re: f64 = rng.sample(StandardNormal);
         let im: f64 = rng.sample(StandardNormal);
-        c64::new(s * re, s * im)
+        Complex::new(P::from_f64(s * re), P::from_f64(s * im))
     }
     fn from_real(x: f64) -> Self {
-        c64::new(x, 0.0)
+        Complex::new(P::from_f64(x), P::from_f64(0.0))
     }
     fn abs2(self) -> f64 {
-        self.re * self.re + self.im * self.im
+        let (re, im) = (self.re.to_f64(), self.im.to_f64());
+        re * re + im * im
     }
     fn unit_phase(self) -> Self {
-        let r = self.norm();
+        let (re, im) = (self.re.to_f64(), self.im.to_f64());
+        let r = re.hypot(im);
         if r > 0.0 {
-            self / r
+            Complex::new(P::from_f64(re / r), P::from_f64(im / r))
         } else {
-            c64::new(1.0, 0.0)
+            Self::from_real(1.0)
         }
     }
     fn from_polar(r: f64, theta: f64) -> Option<Self> {
-        Some(c64::new(r * theta.cos(), r * theta.sin()))
+        Some(Complex::new(
+            P::from_f64(r * theta.cos()),
+            P::from_f64(r * theta.sin()),
+        ))
     }
 }
 

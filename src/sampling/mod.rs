@@ -3,6 +3,7 @@
 //! loop, and the linear-RNN propagator. Imports only [`crate::math`] and [`crate::error`].
 
 pub mod ensemble;
+pub mod precision;
 pub mod rng;
 pub mod rnn;
 pub mod spectrum;

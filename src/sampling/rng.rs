@@ -1,8 +1,9 @@
 //! Per-trial random streams: the reproducibility contract (docs/math/streams.md).
 //!
-//! Every trial owns a Xoshiro256++ generator seeded from `(seed, ensemble, scale, width, trial)`
-//! through SplitMix64, so a trial's draws never depend on which thread ran it, on the order trials
-//! finish in, or on how a run is split into shards.
+//! Every trial owns a Xoshiro256++ generator seeded from `(seed, ensemble, scale, width, method,
+//! precision, trial)` through SplitMix64, so a trial's draws never depend on which thread ran it,
+//! on the order trials finish in, or on how a run is split into shards; and runs of different
+//! methods or precisions with one seed draw independent numbers, so comparing them tests them.
 
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -33,6 +34,9 @@ pub struct StreamKey {
     pub ensemble: u64,
     pub scale: u64,
     pub width: u64,
+    /// How the trial is sampled: method and precision.
+    pub method: u64,
+    pub precision: u64,
 }
 
 impl StreamKey {
@@ -42,13 +46,32 @@ impl StreamKey {
             ensemble: label_hash(ensemble),
             scale: label_hash(scale),
             width: width as u64,
+            method: 0,
+            precision: 0,
+        }
+    }
+
+    /// The same key for trials sampled by `method` in `precision`.
+    pub fn sampled_by(self, method: &str, precision: &str) -> Self {
+        StreamKey {
+            method: label_hash(method),
+            precision: label_hash(precision),
+            ..self
         }
     }
 
     /// The generator of trial `trial`.
     pub fn trial_rng(&self, trial: u64) -> TrialRng {
         let mut state = self.seed;
-        for part in [self.ensemble, self.scale, self.width, trial] {
+        let parts = [
+            self.ensemble,
+            self.scale,
+            self.width,
+            self.method,
+            self.precision,
+            trial,
+        ];
+        for part in parts {
             state = splitmix64(&mut state) ^ part;
         }
         let mut seed = [0u8; 32];
@@ -63,6 +86,9 @@ impl StreamKey {
 mod tests {
     use super::*;
     use rand::Rng;
+
+    /// The first draw of trial 7 of real-ginibre, glorot, n = 64, dense, f64, seed 1.
+    const PINNED: u64 = 9_731_293_083_863_168_790;
 
     #[test]
     fn streams_differ_by_every_key_part() {
@@ -92,5 +118,26 @@ mod tests {
         let mut s = 0u64;
         assert_eq!(splitmix64(&mut s), 0xE220_A839_7B1D_CDAF);
         assert_eq!(label_hash(""), 0xcbf2_9ce4_8422_2325);
+        let key = StreamKey::new(1, "real-ginibre", "glorot", 64).sampled_by("dense", "f64");
+        assert_eq!(key.trial_rng(7).random::<u64>(), PINNED);
+    }
+
+    /// Every method and precision draws its own numbers from one seed.
+    #[test]
+    fn streams_differ_by_method_and_precision() {
+        let base = StreamKey::new(1, "real-ginibre", "glorot", 2);
+        let first = |m: &str, p: &str| base.sampled_by(m, p).trial_rng(0).random::<u64>();
+        let all = [
+            first("dense", "f64"),
+            first("hessenberg", "f64"),
+            first("kostlan", "f64"),
+            first("dense", "f32"),
+            first("hessenberg", "f32"),
+        ];
+        for i in 0..all.len() {
+            for j in 0..i {
+                assert_ne!(all[i], all[j], "streams {i} and {j} coincide");
+            }
+        }
     }
 }

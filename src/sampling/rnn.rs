@@ -213,7 +213,7 @@ pub fn sample_trajectories(
                 |ws, rng, trial| {
                     // A general-form workspace keeps W intact through the eigenvalue computation.
                     let moduli = ws.dense.draw_moduli(cell, rng, trial)?;
-                    let rho = RadiusRecord::from_moduli(moduli.iter().copied()).rho;
+                    let rho = RadiusRecord::from_moduli(moduli.iter().copied(), 0.0).rho;
                     let trajectory =
                         ws.propagator
                             .propagate(ws.dense.matrix.as_ref(), schedule, rng);

@@ -4,11 +4,15 @@
 use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
 use faer::linalg::evd::{self, schur, ComputeEigenvectors};
 use faer::reborrow::Reborrow;
-use faer::{c64, Col, Mat, MatMut, Par};
+use faer::{Col, Mat, MatMut, Par};
+use num_complex::Complex;
 
 use super::ensemble::Entry;
+use super::precision::Real;
 
-/// Spectral radius and the number of eigenvalues strictly outside the unit circle.
+/// Spectral radius and the number of eigenvalues outside the unit circle: moduli above
+/// `1 + tol`, `tol` the rounding tolerance of the precision they were computed in
+/// ([`crate::sampling::precision::Precision::outside_tolerance`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RadiusRecord {
     pub rho: f64,
@@ -16,12 +20,12 @@ pub struct RadiusRecord {
 }
 
 impl RadiusRecord {
-    pub fn from_moduli(moduli: impl Iterator<Item = f64>) -> Self {
+    pub fn from_moduli(moduli: impl Iterator<Item = f64>, tol: f64) -> Self {
         let mut rho = 0.0f64;
         let mut n_outside = 0;
         for m in moduli {
             rho = rho.max(m);
-            n_outside += usize::from(m > 1.0);
+            n_outside += usize::from(m > 1.0 + tol);
         }
         RadiusRecord { rho, n_outside }
     }
@@ -87,7 +91,7 @@ pub trait Eigen: Entry + faer::traits::ComplexField {
         form: Form,
         moduli: &mut [f64],
         work: &mut Col<Self>,
-        work_im: &mut Col<f64>,
+        work_im: &mut Col<Self::Part>,
         stack: &mut MemStack,
     ) -> Result<usize, NoConvergence>;
 }
@@ -117,20 +121,20 @@ fn converged(info: (isize, usize, usize)) -> Result<(), NoConvergence> {
     }
 }
 
-impl Eigen for f64 {
+impl<R: Real> Eigen for R {
     fn scratch(n: usize, form: Form) -> StackReq {
-        scratch_for::<f64>(n, form)
+        scratch_for::<R>(n, form)
     }
 
     fn moduli_into(
-        a: MatMut<'_, f64>,
+        a: MatMut<'_, R>,
         form: Form,
         moduli: &mut [f64],
-        work: &mut Col<f64>,
-        work_im: &mut Col<f64>,
+        work: &mut Col<R>,
+        work_im: &mut Col<R>,
         stack: &mut MemStack,
     ) -> Result<usize, NoConvergence> {
-        let params = evd_params::<f64>();
+        let params = evd_params::<R>();
         match form {
             Form::General => evd::evd_real(
                 a.rb(),
@@ -161,27 +165,28 @@ impl Eigen for f64 {
         }
         let mut real = 0;
         for (i, m) in moduli.iter_mut().enumerate() {
-            *m = work[i].hypot(work_im[i]);
-            real += usize::from(work_im[i] == 0.0);
+            let (re, im) = (work[i].to_f64(), work_im[i].to_f64());
+            *m = re.hypot(im);
+            real += usize::from(im == 0.0);
         }
         Ok(real)
     }
 }
 
-impl Eigen for c64 {
+impl<R: Real> Eigen for Complex<R> {
     fn scratch(n: usize, form: Form) -> StackReq {
-        scratch_for::<c64>(n, form)
+        scratch_for::<Complex<R>>(n, form)
     }
 
     fn moduli_into(
-        a: MatMut<'_, c64>,
+        a: MatMut<'_, Complex<R>>,
         form: Form,
         moduli: &mut [f64],
-        work: &mut Col<c64>,
-        _work_im: &mut Col<f64>,
+        work: &mut Col<Complex<R>>,
+        _work_im: &mut Col<R>,
         stack: &mut MemStack,
     ) -> Result<usize, NoConvergence> {
-        let params = evd_params::<c64>();
+        let params = evd_params::<Complex<R>>();
         match form {
             Form::General => evd::evd_cplx(
                 a.rb(),
@@ -209,7 +214,7 @@ impl Eigen for c64 {
             }
         }
         for (i, m) in moduli.iter_mut().enumerate() {
-            *m = work[i].norm();
+            *m = work[i].re.to_f64().hypot(work[i].im.to_f64());
         }
         Ok(0)
     }
@@ -224,7 +229,7 @@ pub struct DenseWorkspace<T: Eigen> {
     pub real_eigenvalues: usize,
     form: Form,
     eig: Col<T>,
-    eig_im: Col<f64>,
+    eig_im: Col<T::Part>,
     scratch: MemBuffer,
 }
 

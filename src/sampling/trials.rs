@@ -1,10 +1,11 @@
 //! Per-trial sampling of spectral radii by each method, and the one parallel trial loop they share.
 
 use super::ensemble::{self, Ensemble};
+use super::precision::Precision;
 use super::rng::{StreamKey, TrialRng};
 use super::spectrum::{DenseWorkspace, Eigen, Form, RadiusRecord};
 use crate::error::Error;
-use faer::c64;
+use faer::{c32, c64};
 use rand_distr::{Distribution, Gamma};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -85,11 +86,23 @@ pub struct Cell {
     pub factor: f64,
     pub n: usize,
     pub method: Method,
+    pub precision: Precision,
 }
 
 impl Cell {
     pub fn stream_key(&self, seed: u64) -> StreamKey {
         StreamKey::new(seed, self.ensemble.name(), &self.scale.label(), self.n)
+            .sampled_by(self.method.name(), self.precision.name())
+    }
+
+    /// How far above 1 a sampled radius or modulus must lie to count as outside the unit
+    /// circle: the rounding tolerance of the precision eigenvalues are computed in; none for
+    /// Kostlan's sampler, which compares exact draws.
+    pub fn outside_tolerance(&self) -> f64 {
+        match self.method {
+            Method::Kostlan => 0.0,
+            Method::Dense | Method::Hessenberg => self.precision.outside_tolerance(self.n),
+        }
     }
 }
 
@@ -170,12 +183,13 @@ pub trait ForEntry {
 }
 
 /// Runs `work` with the entry type of `cell`'s matrices: the one place that chooses between
-/// real and complex arithmetic.
+/// real and complex arithmetic, in double or single precision.
 pub fn with_entry<W: ForEntry>(cell: &Cell, work: W) -> W::Output {
-    if cell.ensemble.is_complex() {
-        work.call::<c64>()
-    } else {
-        work.call::<f64>()
+    match (cell.ensemble.is_complex(), cell.precision) {
+        (true, Precision::F64) => work.call::<c64>(),
+        (false, Precision::F64) => work.call::<f64>(),
+        (true, Precision::F32) => work.call::<c32>(),
+        (false, Precision::F32) => work.call::<f32>(),
     }
 }
 
@@ -276,7 +290,7 @@ pub fn sample_cell(
             |_, rng, _| Ok(kostlan_radius(cell, rng)),
         ),
         Method::Dense | Method::Hessenberg => sample_moduli(cell, seed, trials, tick, &|s| {
-            RadiusRecord::from_moduli(s.moduli.iter().copied())
+            RadiusRecord::from_moduli(s.moduli.iter().copied(), cell.outside_tolerance())
         }),
     }
 }
