@@ -2,6 +2,7 @@
 //! (docs/math/rnn.md) under each ensemble, scale and width, beside each `W`'s spectral radius.
 //! The propagation itself lives in [`crate::sampling::rnn`].
 
+use super::explosion::{explosion_row, ExplosionRow};
 use super::grid::{check_memory, dense_bytes};
 use super::record::{JobOptions, JobParams, RecordJob};
 use crate::error::Error;
@@ -21,9 +22,10 @@ use std::path::Path;
 /// for never), and `norms`, `||h_t||^2 / n` of every sequence at every record time of
 /// `hidden_norms.csv` (space-separated, time-major: all sequences at the first time, then at the
 /// next). `--resume` continues from it and `merge` joins the shards' raw files.
-pub const FILES: [&str; 4] = [
+pub const FILES: [&str; 5] = [
     "hidden_norms.csv",
     "hidden_trials.csv",
+    "explosion.csv",
     "hidden_raw.csv",
     "manifest.json",
 ];
@@ -167,6 +169,7 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
 pub struct HiddenCellRows {
     pub trials: Vec<HiddenTrialRow>,
     pub norms: Vec<NormRow>,
+    pub explosion: ExplosionRow,
 }
 
 /// The hidden job as a [`RecordJob`]: the schedule is fixed by the options.
@@ -181,7 +184,7 @@ impl RecordJob for HiddenJob {
     type CellRows = HiddenCellRows;
     const SUBCOMMAND: &'static str = "hidden";
     const FILES: &'static [&'static str] = &FILES;
-    const RAW: &'static str = FILES[2];
+    const RAW: &'static str = FILES[3];
     const RAW_HEADER: &'static str = "ensemble,scale,n,trial,rho,explode_time,first_pass,norms";
 
     fn new(opts: HiddenOptions) -> Result<Self, Error> {
@@ -313,7 +316,17 @@ impl RecordJob for HiddenJob {
                 frac_exploded: s.frac_exploded,
             })
             .collect();
-        HiddenCellRows { trials, norms }
+        let times: Vec<Option<usize>> = records
+            .iter()
+            .map(|tr| tr.trajectory.explode_time)
+            .collect();
+        let spec = &self.opts.params.spec;
+        let explosion = explosion_row(cell, &times, spec.steps, spec.explode_factor);
+        HiddenCellRows {
+            trials,
+            norms,
+            explosion,
+        }
     }
 
     fn describe(&self, label: &str, trials: u64, seconds: f64, rows: &HiddenCellRows) -> String {
@@ -331,7 +344,9 @@ impl RecordJob for HiddenJob {
         let norms: Vec<&NormRow> = done.iter().flat_map(|c| &c.norms).collect();
         write_table(&out.join(FILES[0]), &norms)?;
         let trials: Vec<&HiddenTrialRow> = done.iter().flat_map(|c| &c.trials).collect();
-        write_table(&out.join(FILES[1]), &trials)
+        write_table(&out.join(FILES[1]), &trials)?;
+        let explosion: Vec<&ExplosionRow> = done.iter().map(|c| &c.explosion).collect();
+        write_table(&out.join(FILES[2]), &explosion)
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod density;
 pub mod experiment;
+pub mod explosion;
 pub mod grid;
 pub mod hidden;
 pub mod interrupt;
@@ -43,6 +44,10 @@ pub fn csv_columns() -> Vec<(&'static str, Vec<&'static str>)> {
         (
             hidden::FILES[1],
             columns::<hidden::HiddenTrialRow>().to_vec(),
+        ),
+        (
+            hidden::FILES[2],
+            columns::<explosion::ExplosionRow>().to_vec(),
         ),
         (density::FILES[0], columns::<density::DensityRow>().to_vec()),
         (

@@ -2,60 +2,7 @@
 //! `F_n(r) = prod_{k=1..n} P(k, n r^2)`, evaluated in log space (docs/math/kostlan.md).
 
 use super::quadrature::gauss_legendre_nodes;
-use statrs::function::gamma::ln_gamma;
-
-/// `ln(j!) - (j ln j - j + ln sqrt(2 pi j))`, Stirling's remainder (Loader 2000).
-fn stirling_remainder(j: f64) -> f64 {
-    const S0: f64 = 1.0 / 12.0;
-    const S1: f64 = 1.0 / 360.0;
-    const S2: f64 = 1.0 / 1260.0;
-    const S3: f64 = 1.0 / 1680.0;
-    const S4: f64 = 1.0 / 1188.0;
-    if j <= 15.0 {
-        return ln_gamma(j + 1.0) - (j + 0.5) * j.ln() + j
-            - 0.5 * (2.0 * std::f64::consts::PI).ln();
-    }
-    let jj = j * j;
-    if j > 500.0 {
-        (S0 - S1 / jj) / j
-    } else if j > 80.0 {
-        (S0 - (S1 - S2 / jj) / jj) / j
-    } else if j > 35.0 {
-        (S0 - (S1 - (S2 - S3 / jj) / jj) / jj) / j
-    } else {
-        (S0 - (S1 - (S2 - (S3 - S4 / jj) / jj) / jj) / jj) / j
-    }
-}
-
-/// `j ln(j/x) + x - j` without the cancellation of the naive formula near `j = x` (Loader 2000).
-fn deviance_term(j: f64, x: f64) -> f64 {
-    if (j - x).abs() < 0.1 * (j + x) {
-        let v = (j - x) / (j + x);
-        let mut s = (j - x) * v;
-        let mut ej = 2.0 * j * v;
-        let v2 = v * v;
-        for i in 1..1000 {
-            ej *= v2;
-            let s1 = s + ej / (2 * i + 1) as f64;
-            if s1 == s {
-                return s1;
-            }
-            s = s1;
-        }
-        s
-    } else {
-        j * (j / x).ln() + x - j
-    }
-}
-
-/// `ln` of the Poisson(x) probability of `j`, accurate for large `j` and `x` (saddle-point form).
-fn ln_poisson_pmf(j: u64, x: f64) -> f64 {
-    if j == 0 {
-        return -x;
-    }
-    let jf = j as f64;
-    -deviance_term(jf, x) - 0.5 * (2.0 * std::f64::consts::PI * jf).ln() - stirling_remainder(jf)
-}
+use super::special::ln_poisson_pmf;
 
 /// The exact law of the spectral radius of an `n x n` complex Ginibre matrix with entry variance
 /// `1/n` (Kostlan): `rho^2` has the law of `max_k Gamma(k,1) / n`.
@@ -110,7 +57,9 @@ impl KostlanLaw {
             return 0.0;
         }
         let j_max = k_max + half.ceil() as u64 + 40;
-        let pmf: Vec<f64> = (lo..=j_max).map(|j| ln_poisson_pmf(j, x).exp()).collect();
+        let pmf: Vec<f64> = (lo..=j_max)
+            .map(|j| ln_poisson_pmf(j as usize, x).exp())
+            .collect();
         // upper[i] = sum_{j >= lo + i} p_j, summed from the small end for accuracy.
         let mut upper = vec![0.0; pmf.len() + 1];
         for i in (0..pmf.len()).rev() {
@@ -217,7 +166,7 @@ impl KostlanLaw {
         if lo > hi {
             return 0.0;
         }
-        let s: f64 = (lo..=hi).map(|j| ln_poisson_pmf(j, x).exp()).sum();
+        let s: f64 = (lo..=hi).map(|j| ln_poisson_pmf(j as usize, x).exp()).sum();
         2.0 * r * s
     }
 }

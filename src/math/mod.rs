@@ -4,10 +4,12 @@
 
 pub mod asymptotics;
 pub mod exact_law;
+pub mod explosion;
 pub mod kostlan;
 pub mod modulus_law;
 pub mod quadrature;
 pub mod real_density;
 pub mod real_ginibre;
 pub mod ring;
+pub mod special;
 pub mod stats;

@@ -21,7 +21,7 @@
 //! Both densities are checked in the tests: they integrate to `E_n` and `n - E_n`.
 
 use super::quadrature::gauss_legendre_nodes;
-use super::real_ginibre::erfcx;
+use super::special::erfcx;
 use statrs::function::gamma::{gamma_lr, gamma_ur, ln_gamma};
 
 /// The eigenvalue densities of `n x n` real Ginibre.
