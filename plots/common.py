@@ -1,5 +1,6 @@
 """Shared helpers of the plot scripts: arguments, loading CSVs with their contracted columns,
-the laws the figures draw (Gumbel, Kostlan's exact law), and saving PNG + PDF.
+the laws the figures draw (Gumbel; the exact laws of complex and real Ginibre, from the
+theory_cdf.csv that `mc-gumbel theory --cdf-points K` writes), and saving PNG + PDF.
 
 Every script is run as `python3 plots/NAME.py --results DIR --out DIR/figures`, where DIR is the
 output folder of `mc-gumbel run experiments/NAME.toml` (one subfolder per step).
@@ -19,7 +20,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-from scipy import special  # noqa: E402
 
 # The columns each CSV of mc-gumbel contracts to, as the Rust row types define them
 # (`mc-gumbel columns` writes docs/columns.json; a test keeps it current). Scripts read columns
@@ -110,27 +110,39 @@ def gumbel_pdf(x, loc, scale):
     return np.exp(-z - np.exp(-z)) / scale
 
 
-def kostlan_cdf_pdf(n, r):
-    """Exact CDF and density of the spectral radius of an n x n complex Ginibre matrix with
-    entry variance 1/n (Kostlan 1992): F(r) = prod_k P(k, n r^2), P the regularised lower
-    incomplete gamma, and f = F * sum_k 2 n r g_k(n r^2) / P(k, n r^2), g_k the Gamma(k, 1)
-    density. Computed in log space over all k (cost n x len(r): fine up to n of a few
-    thousand, which is all the histograms need; the Rust side has the O(sqrt n) version)."""
-    r = np.atleast_1d(np.asarray(r, dtype=float))
-    k = np.arange(1, n + 1, dtype=float)[:, None]
-    cdf = np.zeros_like(r)
-    pdf = np.zeros_like(r)
-    lgk = special.gammaln(k)
-    for i in range(0, len(r), 64):  # chunks keep the n x chunk matrices small
-        rr = r[i:i + 64]
-        x = n * rr[None, :] ** 2
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            p = special.gammainc(k, x)
-            logf = np.sum(np.log(p), axis=0)
-            f = np.exp(logf)
-            log_g = (k - 1) * np.log(x) - x - lgk
-            ratio = np.where(p > 0, np.exp(log_g - np.log(p)), 0.0)
-            dens = f * np.sum(ratio, axis=0) * 2 * n * rr
-        cdf[i:i + 64] = np.where(np.isfinite(f), f, 0.0)
-        pdf[i:i + 64] = np.where(np.isfinite(dens), dens, 0.0)
-    return cdf, pdf
+EXACT_LABEL = {
+    "complex-ginibre": "exact (Kostlan)",
+    "real-ginibre": "exact (Sinclair's Pfaffian)",
+}
+
+
+def exact_label(ensemble):
+    """'exact (Kostlan)' / 'exact (Sinclair's Pfaffian)': where each ensemble's exact law comes
+    from (docs/math/kostlan.md, docs/math/real_ginibre.md)."""
+    return EXACT_LABEL.get(ensemble, "exact")
+
+
+def is_true(column):
+    """A boolean CSV column (written true/false) as a boolean Series, whatever pandas made of it."""
+    return column.astype(str).str.lower() == "true"
+
+
+def exact_curve(cdf, ensemble, n):
+    """(r, CDF, density) of the exact law of rho for one ensemble and width, from theory_cdf.csv
+    (`mc-gumbel theory --cdf-points K`: the CDF at K radii between the 1e-6 and 1 - 1e-6
+    quantiles). The density is the CDF differentiated on that grid (np.gradient, second order);
+    with K ~ 400 it is indistinguishable from the analytic density at figure resolution. None if
+    the file has no such curve."""
+    d = cdf[(cdf.ensemble == ensemble) & (cdf.n == n)].sort_values("r")
+    if len(d) < 3:
+        return None
+    r, F = d.r.to_numpy(float), d.cdf.to_numpy(float)
+    return r, F, np.gradient(F, r)
+
+
+def promise(rescaling, ensemble):
+    """What the published factor promises to this ensemble: target_p of its `paper` rows in
+    rescaling.csv (0.1442 complex Ginibre, 0.0749 real Ginibre and Glorot uniform), or None where
+    it promises nothing (empty: truncated normal, orthogonal) or the ensemble has no rows."""
+    p = rescaling[(rescaling.ensemble == ensemble) & (rescaling.factor_name == "paper")].target_p.dropna()
+    return float(p.iloc[0]) if len(p) else None

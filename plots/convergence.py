@@ -15,6 +15,9 @@ def main():
     args = common.parse_args(__doc__)
     conv = common.load_steps(args.results, "convergence.csv", ["kostlan", "dense"])
     theory = common.load(args.results, "theory", "theory.csv").sort_values("n")
+    # theory.csv has a row per ensemble and width: this figure is about complex Ginibre.
+    theory = theory[theory.ensemble == "complex-ginibre"]
+    conv = conv[conv.ensemble == "complex-ginibre"]
 
     fig, ax = plt.subplots(figsize=(6.4, 4.6))
     n = theory.n.to_numpy(float)

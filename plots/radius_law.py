@@ -1,6 +1,8 @@
 """Spectral-radius law per width: histogram of rho against the fitted Gumbel, Rider's limit law
-and (complex Ginibre) Kostlan's exact law. Reads radius_trials.csv and radius_summary.csv of
-every radius step, and theory.csv (exact median) of the `theory` step.
+and the exact finite-n law (Kostlan's for complex Ginibre, Sinclair's Pfaffian for real Ginibre).
+Reads radius_trials.csv and radius_summary.csv of every radius step, and theory.csv (exact
+median) and theory_cdf.csv (exact CDF, differentiated here into the density) of the `theory`
+step.
 
     python3 plots/radius_law.py --results results/radius-law --out results/radius-law/figures
 """
@@ -18,22 +20,24 @@ def main():
     summary = common.load_steps(args.results, "radius_summary.csv", RADIUS_STEPS)
     trials = common.load_steps(args.results, "radius_trials.csv", RADIUS_STEPS)
     theory = common.load(args.results, "theory", "theory.csv")
+    cdf = common.load(args.results, "theory", "theory_cdf.csv")
 
-    rows = list(dict.fromkeys(zip(summary.ensemble, summary.scale)))
-    # Each row (ensemble, scale) fills its own columns left to right: no empty gaps.
-    panels = {key: sorted(summary[(summary.ensemble == key[0]) & (summary.scale == key[1])].n.unique())
-              for key in rows}
+    keys = ["ensemble", "scale", "precision"]
+    rows = list(dict.fromkeys(zip(*(summary[k] for k in keys))))
+    # Each row (ensemble, scale, precision) fills its own columns left to right: no empty gaps.
+    panels = {key: sorted(summary[(summary[keys] == key).all(axis=1)].n.unique()) for key in rows}
     ncol = max(len(v) for v in panels.values())
-    fig, axes = plt.subplots(len(rows), ncol, figsize=(3.6 * ncol, 2.9 * len(rows)),
+    fig, axes = plt.subplots(len(rows), ncol, figsize=(4.0 * ncol, 3.0 * len(rows)),
                              squeeze=False)
     for ax in axes.flat:
         ax.set_visible(False)
     for _, s in summary.iterrows():
-        key = (s.ensemble, s.scale)
+        key = (s.ensemble, s.scale, s.precision)
         ax = axes[rows.index(key), panels[key].index(s.n)]
         ax.set_visible(True)
         rho = trials[(trials.ensemble == s.ensemble) & (trials.scale == s.scale)
-                     & (trials.n == s.n) & (trials.method == s.method)].rho.to_numpy()
+                     & (trials.n == s.n) & (trials.method == s.method)
+                     & (trials.precision == s.precision)].rho.to_numpy()
         lo, hi = np.quantile(rho, [0.0005, 0.9995])
         pad = 0.15 * (hi - lo)
         x = np.linspace(lo - pad, hi + pad, 400)
@@ -48,17 +52,22 @@ def main():
                     label="Rider limit" + (" (real: Rider-Sinclair)" if s.ensemble != "complex-ginibre" else ""))
         else:
             ax.plot([], [], " ", label="Rider law undefined ($\\gamma_n \\leq 0$, n < 164)")
-        if s.ensemble == "complex-ginibre" and s.scale == "glorot":
-            _, pdf = common.kostlan_cdf_pdf(int(s.n), x)
-            ax.plot(x, pdf, "k-", lw=0.9, label="exact (Kostlan)")
-            med = theory[theory.n == s.n].exact_median
+        # The exact laws are at Glorot scale (theory.csv, theory_cdf.csv): other scales get none.
+        exact = common.exact_curve(cdf, s.ensemble, s.n) if s.scale == "glorot" else None
+        if exact is not None:
+            r, _, pdf = exact
+            ax.plot(r, pdf, "k-", lw=0.9, label=common.exact_label(s.ensemble))
+            med = theory[(theory.ensemble == s.ensemble) & (theory.n == s.n)].exact_median.dropna()
             if len(med):
                 ax.axvline(med.iloc[0], color="k", ls=":", lw=0.8, label="exact median")
         if lo - pad < 1 < hi + pad:
             ax.axvline(1.0, color="C3", lw=0.8, alpha=0.7, label=r"$\rho = 1$")
         label = common.ENSEMBLE_LABEL.get(s.ensemble, s.ensemble)
         scale = "" if s.scale == "glorot" else f", scale {s.scale}"
-        ax.set_title(f"{label}{scale}, n = {s.n}\nP(ρ > 1) = {s.p_exceed_1:.3f}")
+        scale += "" if s.precision == "f64" else f", {s.precision}"
+        exact_p = f", exact {s.exact_p_exceed_1:.3f}" if np.isfinite(s.exact_p_exceed_1) else ""
+        ax.set_title(f"{label}{scale}, n = {s.n}\nP(ρ > 1) = {s.p_exceed_1:.3f} (sample){exact_p}")
+        ax.set_xlim(lo - pad, hi + pad)
         ax.set_xlabel(common.RHO_LABEL)
         ax.set_ylabel("probability density (per unit ρ)")
         ax.set_ylim(0, ax.get_ylim()[1] * 1.9)  # headroom: the legend sits above the data
