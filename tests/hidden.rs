@@ -276,15 +276,23 @@ fn output_is_independent_of_thread_count() {
         ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let read = |f: &str| std::fs::read(out.join(f)).unwrap();
-        (read("hidden_norms.csv"), read("hidden_trials.csv"))
+        (
+            read("hidden_norms.csv"),
+            read("hidden_trials.csv"),
+            read("explosion.csv"),
+        )
     };
     let one = run("1");
     assert_eq!(one, run("2"));
     let norms = String::from_utf8(one.0).unwrap();
-    assert_eq!(
-        norms.lines().next().unwrap(),
-        "ensemble,scale,method,n,t,mean,mean_lo,mean_hi,median,q10,q90,frac_exploded"
-    );
+    let columns = mc_gumbel::jobs::csv_columns();
+    let header = columns
+        .iter()
+        .find(|c| c.0 == "hidden_norms.csv")
+        .unwrap()
+        .1
+        .join(",");
+    assert_eq!(norms.lines().next().unwrap(), header);
     // 2 ensembles x 2 widths x (100 + up to 5 log-spaced + 150) record times.
     assert_eq!(
         norms.lines().count(),

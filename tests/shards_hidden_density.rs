@@ -26,7 +26,12 @@ const HIDDEN: [&str; 15] = [
     "--scale",
     "glorot,1.3",
 ];
-const HIDDEN_FILES: [&str; 3] = ["hidden_norms.csv", "hidden_trials.csv", "hidden_raw.csv"];
+const HIDDEN_FILES: [&str; 4] = [
+    "hidden_norms.csv",
+    "hidden_trials.csv",
+    "explosion.csv",
+    "hidden_raw.csv",
+];
 
 /// A small density run including diag-uniform with a ring (its ring must survive the manifest).
 const DENSITY: [&str; 13] = [
