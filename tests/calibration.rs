@@ -2,11 +2,14 @@
 //! exact Pfaffian law) gives `P(rho > 1) = P` to within sampling error, and the Monte Carlo
 //! calibration `mc:P` has intervals that cover the true factor at their stated rate.
 
+mod common;
+use common::sorted_radii;
+
 use mc_gumbel::jobs::radius_tables::mc_factor;
 use mc_gumbel::math::stats::{quantile_ranks, wilson};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
 use mc_gumbel::sampling::precision::Precision;
-use mc_gumbel::sampling::trials::{sample_cell, Cell, Method};
+use mc_gumbel::sampling::trials::{Cell, Method};
 use statrs::distribution::{Binomial, DiscreteCDF};
 
 /// 99.9% two-sided normal quantile: a correct implementation fails a check at this level with
@@ -28,13 +31,7 @@ fn radii(
         method,
         precision: Precision::F64,
     };
-    let mut rho: Vec<f64> = sample_cell(&cell, 5, trials, &|| {})
-        .unwrap()
-        .iter()
-        .map(|r| r.rho)
-        .collect();
-    rho.sort_by(f64::total_cmp);
-    rho
+    sorted_radii(&cell, 5, trials)
 }
 
 /// With 4000 trials the 99.9% Wilson interval around P = 0.1 is about +-0.016: a factor

@@ -1,13 +1,16 @@
 //! Independent routes to the same law must agree: dense eigenvalues of complex Ginibre matrices
 //! against Kostlan's exact CDF, and the Gumbel fit against known parameters.
 
+mod common;
+use common::sorted_radii;
+
 use mc_gumbel::math::asymptotics::GumbelLaw;
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{gumbel_fit, ks_critical, ks_distance};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
 use mc_gumbel::sampling::precision::Precision;
 use mc_gumbel::sampling::rng::StreamKey;
-use mc_gumbel::sampling::trials::{sample_cell, Cell, Method};
+use mc_gumbel::sampling::trials::{Cell, Method};
 use rand::Rng;
 
 /// Level of every KS test here: a correct implementation fails one of them with probability
@@ -23,13 +26,7 @@ fn radii(ensemble: Ensemble, n: usize, trials: u64, method: Method, seed: u64) -
         method,
         precision: Precision::F64,
     };
-    let mut rho: Vec<f64> = sample_cell(&cell, seed, 0..trials, &|| {})
-        .unwrap()
-        .iter()
-        .map(|r| r.rho)
-        .collect();
-    rho.sort_by(f64::total_cmp);
-    rho
+    sorted_radii(&cell, seed, 0..trials)
 }
 
 /// Dense complex Ginibre radii follow Kostlan's exact law. With 4000 trials the 0.1% critical

@@ -2,6 +2,7 @@
 //! one law, and each must match the exact CDF where it exists.
 
 mod common;
+use common::sorted_radii;
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance, ks_two_sample};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
@@ -21,13 +22,7 @@ fn radii(ensemble: Ensemble, n: usize, trials: u64, method: Method, factor: f64)
         method,
         precision: Precision::F64,
     };
-    let mut rho: Vec<f64> = sample_cell(&cell, 2024, 0..trials, &|| {})
-        .unwrap()
-        .iter()
-        .map(|r| r.rho)
-        .collect();
-    rho.sort_by(f64::total_cmp);
-    rho
+    sorted_radii(&cell, 2024, 0..trials)
 }
 
 fn two_sample_critical(a: &[f64], b: &[f64]) -> f64 {

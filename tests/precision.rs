@@ -3,14 +3,14 @@
 //! circle in both precisions, and the reproducibility contract in f32.
 
 mod common;
-use common::{assert_same_files, column, mc_gumbel, stderr, with_out};
+use common::{assert_same_files, column, mc_gumbel, sorted_radii, stderr, with_out};
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance};
 use mc_gumbel::sampling::ensemble::{fill, Ensemble, Entry, Scale};
 use mc_gumbel::sampling::precision::Precision;
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen};
-use mc_gumbel::sampling::trials::{sample_cell, Cell, Method};
+use mc_gumbel::sampling::trials::{Cell, Method};
 
 /// KS level: a correct implementation fails with probability 0.1%; the seeds are fixed.
 const ALPHA: f64 = 1e-3;
@@ -76,13 +76,7 @@ fn radii_f32(n: usize, trials: u64, method: Method) -> Vec<f64> {
         method,
         precision: Precision::F32,
     };
-    let mut rho: Vec<f64> = sample_cell(&cell, 17, 0..trials, &|| {})
-        .unwrap()
-        .iter()
-        .map(|r| r.rho)
-        .collect();
-    rho.sort_by(f64::total_cmp);
-    rho
+    sorted_radii(&cell, 17, 0..trials)
 }
 
 /// f32 complex Ginibre radii follow Kostlan's exact law; the negative control shifts the law by

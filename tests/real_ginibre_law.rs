@@ -2,11 +2,14 @@
 //! negative control), the Hessenberg model at n = 64 and 128 (Wilson intervals for P(rho > 1)
 //! and for the exact median), and continuity from n to n + 1.
 
+mod common;
+use common::sorted_radii;
+
 use mc_gumbel::math::real_ginibre::RealGinibreLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_from_cdf_values, ks_two_sample, wilson};
 use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
 use mc_gumbel::sampling::precision::Precision;
-use mc_gumbel::sampling::trials::{sample_cell, Cell, Method};
+use mc_gumbel::sampling::trials::{Cell, Method};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -29,13 +32,7 @@ fn radii(n: usize, trials: u64, method: Method, seed: u64) -> Vec<f64> {
         method,
         precision: Precision::F64,
     };
-    let mut rho: Vec<f64> = sample_cell(&cell, seed, 0..trials, &|| {})
-        .unwrap()
-        .iter()
-        .map(|r| r.rho)
-        .collect();
-    rho.sort_by(f64::total_cmp);
-    rho
+    sorted_radii(&cell, seed, 0..trials)
 }
 
 /// Dense radii at width `n`, drawn once per test binary (the KS and continuity tests share them).

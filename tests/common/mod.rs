@@ -63,3 +63,15 @@ pub fn assert_same_files(names: &[&str], a: &Path, b: &Path) {
         );
     }
 }
+
+/// The spectral radii of trials `trials` of `cell`, drawn with `seed`, sorted.
+pub fn sorted_radii(
+    cell: &mc_gumbel::sampling::trials::Cell,
+    seed: u64,
+    trials: std::ops::Range<u64>,
+) -> Vec<f64> {
+    let records = mc_gumbel::sampling::trials::sample_cell(cell, seed, trials, &|| {});
+    let mut rho: Vec<f64> = records.unwrap().iter().map(|r| r.rho).collect();
+    rho.sort_by(f64::total_cmp);
+    rho
+}
