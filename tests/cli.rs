@@ -177,6 +177,19 @@ fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
         ),
         (&["--widths", "2000000"], "--widths"),
         (&["--bogus-flag"], "--bogus-flag"),
+        (&["--precision", "f16"], "--precision"),
+        (
+            &["--method", "kostlan", "--precision", "f32"],
+            "--precision",
+        ),
+        (
+            &["--ensemble", "glorot-uniform", "--scale", "exact:0.1"],
+            "--scale",
+        ),
+        (
+            &["--ensemble", "orthogonal", "--scale", "exact:0.5"],
+            "--scale",
+        ),
     ];
     for (args, flag) in cases {
         assert_refused(args, flag);
