@@ -6,7 +6,7 @@
 //!
 //! WIDTHS defaults to 64,256,1024,4096 and FULL_N to 1024 (0 skips the full set).
 
-use mc_gumbel::math::real_ginibre::RealGinibreLaw;
+use mc_gumbel::math::real_ginibre::{expected_real_eigenvalues, RealGinibreLaw};
 use std::time::Instant;
 
 fn main() {
@@ -60,7 +60,7 @@ fn main() {
         }
         println!(
             "  E(real eigenvalues) = {:.12}",
-            law.expected_real_eigenvalues()
+            expected_real_eigenvalues(law.n())
         );
         println!(
             "  total {:.2} s on one thread",

@@ -6,7 +6,8 @@
 //!   length at `x` is
 //!   `rho_r(x) = Q(n-1, x^2) / sqrt(2 pi) + |x|^(n-1) e^(-x^2/2) P((n-1)/2, x^2/2) / (Gamma(n/2) 2^(n/2))`,
 //!   `P`, `Q` the regularised incomplete gamma functions (`Q(0, .) = 0`, `P(0, .) = 1`).
-//!   Its integral is the expected number of real eigenvalues `E_n` (`E_1 = 1`, `E_2 = sqrt 2`).
+//!   Its integral is the expected number of real eigenvalues `E_n` (`E_1 = 1`, `E_2 = sqrt 2`),
+//!   [`super::real_ginibre::expected_real_eigenvalues`].
 //! * Complex eigenvalues (Edelman 1997, J. Multivariate Anal. 60): the expected number per unit
 //!   area at `x + iy`, `y > 0`, is
 //!   `rho_c(x, y) = sqrt(2/pi) y erfcx(sqrt2 y) Q(n-1, x^2 + y^2)`, with `erfcx(t) = e^(t^2) erfc(t)`
@@ -116,26 +117,10 @@ impl RealEigenDensity {
     }
 }
 
-/// Expected number of real eigenvalues of `n x n` real Ginibre (Edelman, Kostlan & Shub 1994):
-/// `E_n = 1/2 + sqrt(2) 2F1(1, -1/2; n; 1/2) / B(n, 1/2)`, summed as its hypergeometric series
-/// (terms shrink at least by half each).
-pub fn expected_real_eigenvalues(n: usize) -> f64 {
-    assert!(n >= 1);
-    let nf = n as f64;
-    // 2F1(1, -1/2; n; 1/2) = sum_k (1)_k (-1/2)_k / (n)_k (1/2)^k / k!  and (1)_k = k!.
-    let (mut sum, mut term, mut k): (f64, f64, f64) = (0.0, 1.0, 0.0);
-    while term.abs() > 1e-17 * sum.abs().max(1e-300) {
-        sum += term;
-        term *= (-0.5 + k) / (nf + k) * 0.5;
-        k += 1.0;
-    }
-    let ln_beta = ln_gamma(nf) + ln_gamma(0.5) - ln_gamma(nf + 0.5);
-    0.5 + std::f64::consts::SQRT_2 * sum * (-ln_beta).exp()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::math::real_ginibre::expected_real_eigenvalues;
 
     #[test]
     fn expected_real_count_known_values() {

@@ -99,7 +99,7 @@
 //!
 //! # Other exact results
 //!
-//! [`RealGinibreLaw::expected_real_eigenvalues`] is the mean number of real eigenvalues of
+//! [`expected_real_eigenvalues`] is the mean number of real eigenvalues of
 //! Edelman, Kostlan & Shub (1994, "How many eigenvalues of a random matrix are real?", JAMS).
 
 use faer::dyn_stack::{MemBuffer, MemStack};
@@ -732,22 +732,21 @@ impl RealGinibreLaw {
         let var = (m2 - m1 * m1).max(0.0);
         (mean, var.sqrt())
     }
+}
 
-    /// Mean number of real eigenvalues (Edelman, Kostlan & Shub 1994): for even `n`,
-    /// `sqrt2 sum_{k=0}^{n/2-1} (4k-1)!!/(4k)!!`; for odd `n`, `1 + sqrt2 sum_{k=1}^{(n-1)/2}
-    /// (4k-3)!!/(4k-2)!!`. Each ratio `(2m-1)!!/(2m)!! = C(2m, m) / 4^m` is evaluated with
-    /// Stirling-series errors, so the sum is accurate to rounding; it grows like `sqrt(2n/pi)`.
-    pub fn expected_real_eigenvalues(&self) -> f64 {
-        let n = self.n;
-        let sqrt2 = std::f64::consts::SQRT_2;
-        if n % 2 == 0 {
-            sqrt2 * (0..n / 2).map(|k| central_ratio(2 * k)).sum::<f64>()
-        } else {
-            1.0 + sqrt2
-                * (1..=(n - 1) / 2)
-                    .map(|k| central_ratio(2 * k - 1))
-                    .sum::<f64>()
-        }
+/// Mean number of real eigenvalues (Edelman, Kostlan & Shub 1994): for even `n`,
+/// `sqrt2 sum_{k=0}^{n/2-1} (4k-1)!!/(4k)!!`; for odd `n`, `1 + sqrt2 sum_{k=1}^{(n-1)/2}
+/// (4k-3)!!/(4k-2)!!`. Each ratio `(2m-1)!!/(2m)!! = C(2m, m) / 4^m` is evaluated with
+/// Stirling-series errors, so the sum is accurate to rounding; it grows like `sqrt(2n/pi)`.
+pub fn expected_real_eigenvalues(n: usize) -> f64 {
+    let sqrt2 = std::f64::consts::SQRT_2;
+    if n % 2 == 0 {
+        sqrt2 * (0..n / 2).map(|k| central_ratio(2 * k)).sum::<f64>()
+    } else {
+        1.0 + sqrt2
+            * (1..=(n - 1) / 2)
+                .map(|k| central_ratio(2 * k - 1))
+                .sum::<f64>()
     }
 }
 
@@ -1466,7 +1465,7 @@ mod tests {
     fn expected_real_eigenvalues_match_edelman_kostlan_shub() {
         let s2 = std::f64::consts::SQRT_2;
         for (n, want) in [(1, 1.0), (2, s2), (3, 1.0 + 1.0 / s2), (4, 11.0 / 8.0 * s2)] {
-            let got = RealGinibreLaw::new(n).expected_real_eigenvalues();
+            let got = expected_real_eigenvalues(n);
             assert!((got - want).abs() < 1e-14, "n={n}: {got} vs {want}");
         }
         // The hypergeometric form to 20 digits (mpmath).
@@ -1476,7 +1475,7 @@ mod tests {
             (37, 5.304072504118124),
             (1000, 25.721862882550503),
         ] {
-            let got = RealGinibreLaw::new(n).expected_real_eigenvalues();
+            let got = expected_real_eigenvalues(n);
             assert!((got / want - 1.0).abs() < 1e-14, "n={n}: {got} vs {want}");
         }
     }

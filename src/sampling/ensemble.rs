@@ -121,15 +121,6 @@ impl Ensemble {
             _ => None,
         }
     }
-
-    /// Whether [`Ensemble::exact_law`] has a law, without building it.
-    pub fn has_exact_law(&self) -> bool {
-        match *self {
-            Ensemble::ComplexGinibre | Ensemble::RealGinibre => true,
-            Ensemble::DiagUniform { r_min, r_max } => r_max > r_min,
-            _ => false,
-        }
-    }
 }
 
 /// An ensemble as a manifest records it.
