@@ -127,14 +127,13 @@ fn cdf_rows(ensemble: Ensemble, n: usize, law: &ExactLaw, points: usize) -> Vec<
         .collect()
 }
 
-/// Computes every width's row (in parallel) and writes `theory.csv`, `rescaling.csv` and the
-/// manifest.
-pub fn execute(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
-    let (params, exec) = (&opts.params, &opts.exec);
-    store::check_no_previous(&exec.out, &FILES, exec.force)?;
-    store::prepare_dir(&exec.out, "--out")?;
-    let started = Instant::now();
-    let pool = thread_pool(exec.threads)?;
+/// What the theory job computes: the rows of `theory.csv`, `rescaling.csv` and
+/// `theory_cdf.csv` for every ensemble and width of `params`, in output order. Widths run in
+/// parallel on the current rayon pool.
+pub type TheoryTables = (Vec<TheoryRow>, Vec<RescalingRow>, Vec<CdfRow>);
+
+/// Every table of `params`, computed without writing anything.
+pub fn compute(params: &TheoryParams) -> TheoryTables {
     let cells: Vec<(Ensemble, usize)> = params
         .ensembles
         .iter()
@@ -144,31 +143,39 @@ pub fn execute(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Erro
     let mut order: Vec<usize> = (0..cells.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(cells[i].1));
     type Computed = (usize, TheoryRow, Vec<RescalingRow>, Vec<CdfRow>);
-    let mut computed: Vec<Computed> = pool.install(|| {
-        order
-            .par_iter()
-            .map(|&i| {
-                let (e, n) = cells[i];
-                let exact = exact_law(e, n);
-                let candidates = tables::candidates(&params.targets, exact.is_some(), false);
-                let rescaling =
-                    tables::rescaling_rows(e, n, exact.as_ref(), &candidates, None, 0.0);
-                let cdf = match (&exact, params.cdf_points) {
-                    (Some(law), k) if k > 0 => cdf_rows(e, n, law, k),
-                    _ => Vec::new(),
-                };
-                (i, theory_row(e, n), rescaling, cdf)
-            })
-            .collect()
-    });
+    let mut computed: Vec<Computed> = order
+        .par_iter()
+        .map(|&i| {
+            let (e, n) = cells[i];
+            let exact = exact_law(e, n);
+            let candidates = tables::candidates(&params.targets, exact.is_some(), false);
+            let rescaling = tables::rescaling_rows(e, n, exact.as_ref(), &candidates, None, 0.0);
+            let cdf = match (&exact, params.cdf_points) {
+                (Some(law), k) if k > 0 => cdf_rows(e, n, law, k),
+                _ => Vec::new(),
+            };
+            (i, theory_row(e, n), rescaling, cdf)
+        })
+        .collect();
     computed.sort_by_key(|c| c.0);
-    let mut rows = Vec::with_capacity(computed.len());
-    let (mut rescaling, mut cdf) = (Vec::new(), Vec::new());
-    for (_, row, resc, c) in computed {
-        rows.push(row);
-        rescaling.extend(resc);
-        cdf.extend(c);
+    let mut tables: TheoryTables = Default::default();
+    for (_, row, rescaling, cdf) in computed {
+        tables.0.push(row);
+        tables.1.extend(rescaling);
+        tables.2.extend(cdf);
     }
+    tables
+}
+
+/// Computes every width's row (in parallel) and writes `theory.csv`, `rescaling.csv` and the
+/// manifest.
+pub fn execute(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
+    let (params, exec) = (&opts.params, &opts.exec);
+    store::check_no_previous(&exec.out, &FILES, exec.force)?;
+    store::prepare_dir(&exec.out, "--out")?;
+    let started = Instant::now();
+    let pool = thread_pool(exec.threads)?;
+    let (rows, rescaling, cdf) = pool.install(|| compute(params));
     write_table(&exec.out.join(FILES[0]), &rows)?;
     write_table(&exec.out.join(FILES[1]), &rescaling)?;
     let written: Vec<&str> = if params.cdf_points > 0 {

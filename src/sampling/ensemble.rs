@@ -52,6 +52,10 @@ impl Ensemble {
         "diag-uniform",
     ];
 
+    /// Names accepted by `theory`: the Gaussian ensembles whose exact laws are known in
+    /// closed form at every width.
+    pub const GINIBRE_NAMES: [&'static str; 2] = ["complex-ginibre", "real-ginibre"];
+
     pub fn parse(name: &str) -> Option<Ensemble> {
         Some(match name {
             "complex-ginibre" => Ensemble::ComplexGinibre,

@@ -13,13 +13,23 @@ use std::path::Path;
 
 /// Writes all `rows` to `path` atomically.
 pub fn write_table<R: Serialize>(path: &Path, rows: &[R]) -> Result<(), Error> {
-    write_atomic(path, |out| {
-        let mut w = csv::Writer::from_writer(out);
-        for row in rows {
-            w.serialize(row).map_err(csv_to_io)?;
-        }
-        w.flush()
-    })
+    write_atomic(path, |out| write_rows(out, rows))
+}
+
+/// The text `write_table` would write for `rows`, for callers that hand a table on in memory
+/// (the Python package), so that they see the very bytes a file would hold.
+pub fn table_text<R: Serialize>(rows: &[R]) -> String {
+    let mut out = Vec::new();
+    write_rows(&mut out, rows).expect("serialising rows of plain fields into memory cannot fail");
+    String::from_utf8(out).expect("the CSV writer writes UTF-8")
+}
+
+fn write_rows<R: Serialize>(out: impl std::io::Write, rows: &[R]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    for row in rows {
+        w.serialize(row).map_err(csv_to_io)?;
+    }
+    w.flush()
 }
 
 fn csv_to_io(e: csv::Error) -> std::io::Error {
