@@ -1,0 +1,431 @@
+//! `mc_gumbel._core`: the Rust library under the Python package.
+//!
+//! Every argument arrives as the text the command line would receive for the matching flag, and
+//! is resolved by the command line's own parsers (`RadiusArgs::resolve`, `TheoryArgs::resolve`,
+//! `radius::plan`). So Python and the CLI accept the same inputs, refuse the same ones with the
+//! same message (`ValueError`, named for the Python argument instead of the flag), and compute
+//! through the same code. The Python layer (`mc_gumbel/*.py`) turns values into that text and
+//! the results into numpy arrays and tables.
+
+use mc_gumbel::cli::parse::{parse_probabilities, parse_widths};
+use mc_gumbel::cli::{CommonArgs, GridArgs, RadiusArgs, SamplingArgs, TheoryArgs};
+use mc_gumbel::jobs::grid::thread_pool;
+use mc_gumbel::jobs::radius::{self, RadiusOptions};
+use mc_gumbel::jobs::radius_tables;
+use mc_gumbel::jobs::theory::{self, TheoryParams, REAL_EXACT_MAX_N};
+use mc_gumbel::math::asymptotics;
+use mc_gumbel::math::exact_law::ExactLaw;
+use mc_gumbel::sampling::ensemble::Ensemble;
+use mc_gumbel::sampling::trials::{self, Cell};
+use mc_gumbel::store::table::table_text;
+use mc_gumbel::Error;
+use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// How the CLI's flags are called in Python, where the names differ beyond `--a-b` -> `a_b`.
+type Names = &'static [(&'static str, &'static str)];
+const ONE_WIDTH: Names = &[("--widths", "n")];
+const FACTOR: Names = &[("--widths", "n"), ("--targets", "p")];
+const WIDTHS: Names = &[];
+
+/// A library error as the Python exception it maps to: a usage error (exit code 2 on the
+/// command line) is a `ValueError` with the CLI's message, named for the Python argument.
+fn py_error(e: Error, names: Names) -> PyErr {
+    match e {
+        Error::Usage { flag, message } => {
+            let name = names
+                .iter()
+                .find(|(f, _)| *f == flag)
+                .map(|(_, p)| p.to_string())
+                .unwrap_or_else(|| flag.trim_start_matches("--").replace('-', "_"));
+            PyValueError::new_err(format!("{name}: {message}"))
+        }
+        other => PyRuntimeError::new_err(other.to_string()),
+    }
+}
+
+fn usage(name: &str, message: String) -> PyErr {
+    PyValueError::new_err(format!("{name}: {message}"))
+}
+
+/// Runs `body`, turning a panic (a bug, never an input's fault) into a `RuntimeError`, so that
+/// no panic reaches Python as the `PanicException` that `except Exception` does not catch.
+fn guarded<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Err(PyRuntimeError::new_err(format!(
+            "mc-gumbel internal error ({what}); please report it with the call that raised it"
+        )))
+    })
+}
+
+fn common() -> CommonArgs {
+    CommonArgs {
+        out: None,
+        force: false,
+        quiet: true,
+    }
+}
+
+fn parse_count(name: &str, text: &str, what: &str) -> PyResult<usize> {
+    text.trim()
+        .parse()
+        .map_err(|_| usage(name, format!("'{text}' is not {what}")))
+}
+
+/// The radius job's options for one cell, resolved as the CLI resolves them.
+#[allow(clippy::too_many_arguments)]
+fn radius_options(
+    n: &str,
+    trials: &str,
+    ensemble: &str,
+    scale: &str,
+    method: &str,
+    precision: &str,
+    seed: &str,
+    threads: Option<&str>,
+    names: Names,
+) -> PyResult<RadiusOptions> {
+    let args = RadiusArgs {
+        grid: GridArgs {
+            widths: n.into(),
+            ensemble: ensemble.into(),
+            scale: scale.into(),
+        },
+        trials: parse_count(
+            "trials",
+            trials,
+            "a number of trials (need an integer >= 1)",
+        )?,
+        method: method.into(),
+        targets: "0.5".into(),
+        sampling: SamplingArgs {
+            seed: seed.trim().parse().map_err(|_| {
+                usage(
+                    "seed",
+                    format!("'{seed}' is not a seed (need an integer 0 <= seed < 2^64)"),
+                )
+            })?,
+            threads: threads
+                .map(|t| parse_count("threads", t, "a thread count (need an integer >= 1)"))
+                .transpose()?,
+            shard: None,
+            resume: false,
+            precision: precision.into(),
+            common: common(),
+        },
+    };
+    args.resolve().map_err(|e| py_error(e, names))
+}
+
+/// The single cell of options whose grid holds one ensemble, scale and width.
+fn single_cell(opts: &RadiusOptions) -> PyResult<Cell> {
+    let grid = &opts.params.grid;
+    if grid.widths.len() != 1 {
+        return Err(usage("n", "give one width".into()));
+    }
+    if grid.ensembles.len() != 1 {
+        return Err(usage("ensemble", "give one ensemble".into()));
+    }
+    if grid.scales.len() != 1 {
+        return Err(usage("scale", "give one scale".into()));
+    }
+    let cells = radius::plan(opts).map_err(|e| py_error(e, ONE_WIDTH))?;
+    Ok(cells[0])
+}
+
+/// Spectral radii of `trials` matrices, exactly the `rho` column of the CLI's
+/// `radius_trials.csv` for the same arguments. Trials run in chunks with the GIL released;
+/// between chunks pending signals are handled, so Ctrl-C raises `KeyboardInterrupt` within
+/// about a tenth of a second of work. Chunks change nothing: every trial has its own stream.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (n, trials, ensemble, scale, method, precision, seed, threads=None))]
+fn sample_radius<'py>(
+    py: Python<'py>,
+    n: &str,
+    trials: &str,
+    ensemble: &str,
+    scale: &str,
+    method: &str,
+    precision: &str,
+    seed: &str,
+    threads: Option<&str>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let (opts, cell) = guarded(|| {
+        let opts = radius_options(
+            n, trials, ensemble, scale, method, precision, seed, threads, ONE_WIDTH,
+        )?;
+        let cell = single_cell(&opts)?;
+        Ok((opts, cell))
+    })?;
+    let total = opts.params.sampling.trials as u64;
+    let seed = opts.params.sampling.seed;
+    let threads = opts.exec.threads;
+    let pool = thread_pool(threads).map_err(|e| py_error(e, ONE_WIDTH))?;
+    let mut radii = Vec::with_capacity(total as usize);
+    let (mut start, mut chunk) = (0u64, threads as u64);
+    while start < total {
+        let end = (start + chunk).min(total);
+        let began = Instant::now();
+        let records = py.detach(|| {
+            guarded(|| {
+                pool.install(|| trials::sample_cell(&cell, seed, start..end, &|| {}))
+                    .map_err(|e| py_error(e, ONE_WIDTH))
+            })
+        })?;
+        radii.extend(records.iter().map(|r| r.rho));
+        py.check_signals()?;
+        if began.elapsed() < Duration::from_millis(100) {
+            chunk = chunk.saturating_mul(2);
+        }
+        start = end;
+    }
+    Ok(PyArray1::from_vec(py, radii))
+}
+
+/// The exact law of one Gaussian ensemble at one width, refused where the CLI's `theory` has
+/// none: real Ginibre is evaluated up to `REAL_EXACT_MAX_N`.
+fn exact_law(n: &str, ensemble: &str) -> PyResult<(Ensemble, usize, ExactLaw)> {
+    let args = TheoryArgs {
+        widths: n.into(),
+        ensemble: ensemble.into(),
+        targets: "0.5".into(),
+        cdf_points: 0,
+        threads: Some(1),
+        common: common(),
+    };
+    let params = args.resolve().map_err(|e| py_error(e, ONE_WIDTH))?.params;
+    let (&[n], &[ensemble]) = (&params.widths[..], &params.ensembles[..]) else {
+        return Err(if params.widths.len() != 1 {
+            usage("n", "give one width".into())
+        } else {
+            usage("ensemble", "give one ensemble".into())
+        });
+    };
+    if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
+        return Err(usage(
+            "n",
+            format!(
+                "the exact real-Ginibre law is evaluated up to n = {REAL_EXACT_MAX_N}, where its \
+                 accuracy is established; at n = {n} use the asymptotic law (theory_loc, \
+                 theory_scale of theory())"
+            ),
+        ));
+    }
+    let law = ensemble
+        .exact_law(n)
+        .expect("the theory ensembles have exact laws");
+    Ok((ensemble, n, law))
+}
+
+/// The exact law evaluated at every point of `x` in parallel: `cdf`, `sf` at radii, `quantile`,
+/// `isf` (the level exceeded with probability q) at probabilities. NaN maps to NaN.
+#[pyfunction]
+fn law_eval<'py>(
+    py: Python<'py>,
+    what: &str,
+    n: &str,
+    ensemble: &str,
+    x: PyReadonlyArray1<'py, f64>,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let x = x.as_slice()?.to_vec();
+    let values = guarded(|| {
+        let (_, _, law) = exact_law(n, ensemble)?;
+        let f: fn(&ExactLaw, f64) -> f64 = match what {
+            "cdf" => ExactLaw::cdf,
+            "sf" => ExactLaw::sf,
+            "quantile" => ExactLaw::quantile,
+            "isf" => ExactLaw::upper_quantile,
+            _ => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown evaluation '{what}'"
+                )))
+            }
+        };
+        let probabilities = matches!(what, "quantile" | "isf");
+        if probabilities {
+            if let Some(p) = x.iter().find(|&&p| !p.is_nan() && (p <= 0.0 || p >= 1.0)) {
+                let name = if what == "isf" { "q" } else { "p" };
+                return Err(usage(
+                    name,
+                    format!("'{p}' is not a probability strictly between 0 and 1"),
+                ));
+            }
+        }
+        Ok(py.detach(|| {
+            x.par_iter()
+                .map(|&v| if v.is_nan() { f64::NAN } else { f(&law, v) })
+                .collect::<Vec<f64>>()
+        }))
+    })?;
+    Ok(PyArray1::from_vec(py, values))
+}
+
+/// Mean and standard deviation of the exact law.
+#[pyfunction]
+fn law_moments(py: Python<'_>, n: &str, ensemble: &str) -> PyResult<(f64, f64)> {
+    guarded(|| {
+        let (_, _, law) = exact_law(n, ensemble)?;
+        Ok(py.detach(|| law.mean_sd()))
+    })
+}
+
+/// `s` with `P(rho(s W) > 1) = p` exactly, as `--scale exact:P` computes it.
+#[pyfunction]
+fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f64> {
+    guarded(|| {
+        let p = match parse_probabilities("--targets", p).map_err(|e| py_error(e, FACTOR))?[..] {
+            [p] => p,
+            _ => return Err(usage("p", "give one probability".into())),
+        };
+        let scale = format!("exact:{p:?}");
+        let opts = radius_options(
+            n,
+            "1",
+            ensemble,
+            &scale,
+            "dense",
+            "f64",
+            "1",
+            Some("1"),
+            FACTOR,
+        )?;
+        let grid = &opts.params.grid;
+        if grid.widths.len() != 1 || grid.ensembles.len() != 1 {
+            return Err(usage("n", "give one width and one ensemble".into()));
+        }
+        let (n, ensemble) = (grid.widths[0], grid.ensembles[0]);
+        if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
+            exact_law(&n.to_string(), ensemble.name())?;
+        }
+        py.detach(|| grid.scales[0].factor(ensemble, n))
+            .map_err(|m| {
+                usage(
+                    "ensemble",
+                    format!("{m} (in Python: mc_factor(n, p, ensemble) samples it)"),
+                )
+            })
+    })
+}
+
+/// The published rescaling at width `n`, `None` where it is undefined (`n < 164`).
+#[pyfunction]
+fn paper_factor(n: &str) -> PyResult<Option<f64>> {
+    guarded(|| {
+        let widths = parse_widths(n).map_err(|e| py_error(e, ONE_WIDTH))?;
+        match widths[..] {
+            [n] => Ok(asymptotics::paper_factor(n)),
+            _ => Err(usage("n", "give one width".into())),
+        }
+    })
+}
+
+/// `1/q_hat(1-p)` of sorted radii sampled at Glorot scale, with its distribution-free 95%
+/// interval, as `mc:P` rows of `rescaling.csv` compute it.
+#[pyfunction]
+fn mc_factor(
+    sorted: PyReadonlyArray1<'_, f64>,
+    p: f64,
+) -> PyResult<(f64, Option<f64>, Option<f64>)> {
+    let sorted = sorted.as_slice()?;
+    guarded(|| {
+        if sorted.is_empty() {
+            return Err(usage("trials", "need at least 1 trial".into()));
+        }
+        if !sorted.windows(2).all(|w| w[0] <= w[1]) {
+            return Err(usage("radii", "must be sorted ascending".into()));
+        }
+        if !(p > 0.0 && p < 1.0) {
+            return Err(usage(
+                "p",
+                format!("'{p}' is not a probability strictly between 0 and 1"),
+            ));
+        }
+        Ok(radius_tables::mc_factor(sorted, p))
+    })
+}
+
+/// The tables of `mc-gumbel theory` as CSV text (`theory.csv`, `rescaling.csv`,
+/// `theory_cdf.csv`), computed by the same function and written by the same writer, so that
+/// they read back to the same values. Widths run in parallel, in groups between which pending
+/// signals are handled.
+#[pyfunction]
+#[pyo3(signature = (widths, ensemble, targets, cdf_points, threads=None))]
+fn theory_tables(
+    py: Python<'_>,
+    widths: &str,
+    ensemble: &str,
+    targets: &str,
+    cdf_points: &str,
+    threads: Option<&str>,
+) -> PyResult<(String, String, String)> {
+    let opts = guarded(|| {
+        let args = TheoryArgs {
+            widths: widths.into(),
+            ensemble: ensemble.into(),
+            targets: targets.into(),
+            cdf_points: parse_count(
+                "cdf_points",
+                cdf_points,
+                "a number of points (need an integer >= 0)",
+            )?,
+            threads: threads
+                .map(|t| parse_count("threads", t, "a thread count (need an integer >= 1)"))
+                .transpose()?,
+            common: common(),
+        };
+        args.resolve().map_err(|e| py_error(e, WIDTHS))
+    })?;
+    let params = &opts.params;
+    let pool = thread_pool(opts.exec.threads).map_err(|e| py_error(e, WIDTHS))?;
+    let mut tables: theory::TheoryTables = Default::default();
+    for &ensemble in &params.ensembles {
+        for widths in params.widths.chunks(opts.exec.threads) {
+            let part = TheoryParams {
+                ensembles: vec![ensemble],
+                widths: widths.to_vec(),
+                ..params.clone()
+            };
+            let (rows, rescaling, cdf) =
+                py.detach(|| guarded(|| Ok(pool.install(|| theory::compute(&part)))))?;
+            tables.0.extend(rows);
+            tables.1.extend(rescaling);
+            tables.2.extend(cdf);
+            py.check_signals()?;
+        }
+    }
+    Ok((
+        table_text(&tables.0),
+        table_text(&tables.1),
+        table_text(&tables.2),
+    ))
+}
+
+/// Every CSV file mc-gumbel writes, with its columns in order (what `mc-gumbel columns` prints).
+#[pyfunction]
+fn columns() -> Vec<(&'static str, Vec<&'static str>)> {
+    mc_gumbel::jobs::csv_columns()
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(sample_radius, m)?)?;
+    m.add_function(wrap_pyfunction!(law_eval, m)?)?;
+    m.add_function(wrap_pyfunction!(law_moments, m)?)?;
+    m.add_function(wrap_pyfunction!(exact_factor, m)?)?;
+    m.add_function(wrap_pyfunction!(paper_factor, m)?)?;
+    m.add_function(wrap_pyfunction!(mc_factor, m)?)?;
+    m.add_function(wrap_pyfunction!(theory_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(columns, m)?)?;
+    Ok(())
+}
