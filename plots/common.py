@@ -7,7 +7,6 @@ output folder of `mc-gumbel run experiments/NAME.toml` (one subfolder per step).
 """
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -19,12 +18,21 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 
-# The columns each CSV of mc-gumbel contracts to, as the Rust row types define them
-# (`mc-gumbel columns` writes docs/columns.json; a test keeps it current). Scripts read columns
-# by name and check that these are present.
-COLUMNS = json.loads((Path(__file__).resolve().parent.parent / "docs" / "columns.json").read_text())
+
+def fail(message):
+    print(f"error: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+# The package's reader, so that the figures read the CSVs exactly as users do. COLUMNS: the
+# columns each CSV of mc-gumbel contracts to, as the Rust row types define them
+# (`mc_gumbel._core.columns()`, what `mc-gumbel columns` prints); read_table checks them.
+try:
+    from mc_gumbel.results import COLUMNS, read_results, read_table  # noqa: E402, F401
+except ImportError as e:
+    fail("the plots read results through the mc_gumbel package: pip install ./python "
+         f"(from the repository root); {e}")
 
 # Display names: the CSVs keep the CLI's spelling, the figures say what it is.
 ENSEMBLE_LABEL = {
@@ -39,11 +47,6 @@ ENSEMBLE_LABEL = {
 RHO_LABEL = r"spectral radius $\rho(W)$ (dimensionless; 1 = unit circle)"
 
 _read = []  # CSVs read by this script, recorded beside its figures for the tests
-
-
-def fail(message):
-    print(f"error: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def parse_args(description):
@@ -63,28 +66,30 @@ def parse_args(description):
 
 
 def load(results, step, name, required=None):
-    """`results/step/name` as a DataFrame, failing clearly if it or a needed column is missing."""
+    """`results/step/name` as a DataFrame, failing clearly if it, a contracted column
+    (`COLUMNS`) or a `required` one is missing."""
     path = Path(results) / step / name
     if not path.is_file():
         fail(f"{path} is missing: did step '{step}' of the experiment run?")
-    df = pd.read_csv(path)
-    need = required if required is not None else COLUMNS.get(name, [])
-    missing = [c for c in need if c not in df.columns]
+    try:
+        table = read_table(path)
+    except ValueError as e:
+        fail(str(e))
+    missing = [c for c in required or [] if c not in table.columns]
     if missing:
-        fail(f"{path} lacks column(s) {', '.join(missing)}; it has {', '.join(df.columns)}")
+        fail(f"{path} lacks column(s) {', '.join(missing)}; it has {', '.join(table.columns)}")
     _read.append(path)
-    return df
+    return table.to_pandas()
 
 
 def load_steps(results, name, steps):
     """The concatenation of `name` over the given steps (those present), with a `step` column."""
-    frames = []
-    for step in steps:
-        if (Path(results) / step / name).is_file():
-            frames.append(load(results, step, name).assign(step=step))
-    if not frames:
-        fail(f"no {name} under {results} in any of the steps {', '.join(steps)}")
-    return pd.concat(frames, ignore_index=True)
+    try:
+        table = read_results(results).concat(name, steps)
+    except (FileNotFoundError, ValueError) as e:
+        fail(str(e))
+    _read.extend(p for p in (Path(results) / step / name for step in steps) if p.is_file())
+    return table.to_pandas()
 
 
 def save(fig, out, name):
@@ -123,7 +128,8 @@ def exact_label(ensemble):
 
 
 def is_true(column):
-    """A boolean CSV column (written true/false) as a boolean Series, whatever pandas made of it."""
+    """A boolean CSV column (written true/false) as a boolean Series, whatever type it was read as
+    (bool; text where a field is empty)."""
     return column.astype(str).str.lower() == "true"
 
 

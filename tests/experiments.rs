@@ -1,7 +1,8 @@
 //! Every experiment file runs end to end at `--quick` size and renders its figures: each
 //! expected PNG/PDF exists with the right magic bytes, and every CSV a plot script read has the
-//! contracted columns. CI installs plots/requirements.txt; without it this test fails and says
-//! how to install, rather than skipping.
+//! contracted columns. CI installs plots/requirements.txt and the mc_gumbel package (./python),
+//! whose reader the plot scripts use; without them this test fails and says how to install,
+//! rather than skipping.
 
 mod common;
 
@@ -78,13 +79,13 @@ fn check_inputs(list: &Path) -> Result<usize, String> {
 
 fn check_plotting_installed() {
     let ok = Command::new("python3")
-        .args(["-c", "import matplotlib, pandas, numpy, scipy"])
+        .args(["-c", "import matplotlib, pandas, numpy, scipy, mc_gumbel"])
         .status()
         .is_ok_and(|s| s.success());
     assert!(
         ok,
-        "python3 with matplotlib, pandas, numpy and scipy is required to render the figures: \
-         pip install -r plots/requirements.txt"
+        "python3 with matplotlib, pandas, numpy, scipy and mc_gumbel is required to render the \
+         figures: pip install -r plots/requirements.txt ./python (from the repository root)"
     );
 }
 

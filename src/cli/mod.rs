@@ -282,7 +282,7 @@ impl TheoryArgs {
         }
         Ok(JobOptions {
             params: TheoryParams {
-                ensembles: parse_ensembles(&self.ensemble, &["complex-ginibre", "real-ginibre"])?,
+                ensembles: parse_ensembles(&self.ensemble, &Ensemble::GINIBRE_NAMES)?,
                 widths,
                 targets: parse_probabilities("--targets", &self.targets)?,
                 cdf_points: self.cdf_points,
@@ -446,7 +446,7 @@ pub struct ExperimentArgs {
     /// Run the same pipeline at tiny size (each step's `quick` arguments replace its own)
     #[arg(long)]
     pub quick: bool,
-    /// Render the experiment's figures after the run (python3 with plots/requirements.txt)
+    /// Render the experiment's figures after the run (python3 with plots/requirements.txt and ./python installed)
     #[arg(long)]
     pub plot: bool,
     /// Output folder; each step writes into a subfolder named after it [default: results/<name>]

@@ -314,12 +314,12 @@ fn plot_script(exp: &Experiment, file: &Path) -> Result<PathBuf, Error> {
         })
 }
 
-const INSTALL: &str =
-    "install the plotting dependencies with: pip install -r plots/requirements.txt";
+const INSTALL: &str = "install the plotting dependencies with: pip install -r \
+     plots/requirements.txt ./python (from the repository root)";
 
 fn check_python() -> Result<(), Error> {
     let check = Process::new("python3")
-        .args(["-c", "import matplotlib, pandas, numpy, scipy"])
+        .args(["-c", "import matplotlib, pandas, numpy, scipy, mc_gumbel"])
         .output();
     match check {
         Err(e) => Err(Error::Plot(format!(
