@@ -4,6 +4,7 @@
     python3 benches/bench.py vs-numpy   # mc-gumbel against shared/baselines/numpy_mc.py
     python3 benches/bench.py vs-numpy --precision f32 [--method hessenberg]
     python3 benches/bench.py methods    # dense vs hessenberg vs kostlan, thread scaling
+    python3 benches/bench.py python     # mc_gumbel.sample_radius against the CLI, same trials
 
 Timings belong here, never in tests. Both sides of every comparison run in the same invocation,
 on the same machine, one after the other; absolute seconds on a shared machine are noise, the
@@ -104,6 +105,33 @@ def methods(a):
             print(f"# dense parallel efficiency n={n}, 2 threads: {r2 / (2 * r1):.2f}")
 
 
+def python_overhead(a):
+    """The Python package's `sample_radius` against the CLI on the same trials: the CLI's wall
+    time, the CLI's sampling time alone (its manifest's per-cell seconds; the rest is writing,
+    summaries and the exact-law columns), and the Python call's wall time. Alternating runs,
+    medians reported."""
+    import statistics
+
+    import mc_gumbel as mg
+
+    print("ensemble,n,trials,cli_wall_s,cli_sampling_s,python_call_s,python/cli_sampling,python/cli_wall")
+    for ensemble in a.ensembles.split(","):
+        cli_wall, cli_cell, py = [], [], []
+        with tempfile.TemporaryDirectory() as tmp:
+            for _ in range(a.repeats):
+                args = ["--widths", str(a.n), "--trials", str(a.trials), "--ensemble", ensemble,
+                        "--threads", str(a.threads)]
+                wall, manifest = mc_gumbel(args, tmp)
+                cli_wall.append(wall)
+                cli_cell.append(sum(c["seconds"] for c in manifest["cells"]))
+                t0 = time.perf_counter()
+                radii = mg.sample_radius(a.n, a.trials, ensemble, threads=a.threads)
+                py.append(time.perf_counter() - t0)
+                assert len(radii) == a.trials
+        w, c, p = (statistics.median(x) for x in (cli_wall, cli_cell, py))
+        print(f"{ensemble},{a.n},{a.trials},{w:.3f},{c:.3f},{p:.3f},{p / c:.3f},{p / w:.3f}")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="what", required=True)
@@ -120,10 +148,16 @@ def main():
     m = sub.add_parser("methods", help="dense vs hessenberg vs kostlan, thread scaling")
     m.add_argument("--threads", type=int, default=os.cpu_count())
     m.add_argument("--quick", action="store_true", help="small sizes, a smoke test of the script")
+    py = sub.add_parser("python", help="mc_gumbel.sample_radius against the CLI, same trials")
+    py.add_argument("--n", type=int, default=64)
+    py.add_argument("--trials", type=int, default=10_000)
+    py.add_argument("--ensembles", default="complex-ginibre,real-ginibre")
+    py.add_argument("--threads", type=int, default=os.cpu_count())
+    py.add_argument("--repeats", type=int, default=3)
     a = p.parse_args()
     if not BIN.exists():
         sys.exit(f"{BIN} not found: run `cargo build --release` first")
-    {"vs-numpy": vs_numpy, "methods": methods}[a.what](a)
+    {"vs-numpy": vs_numpy, "methods": methods, "python": python_overhead}[a.what](a)
 
 
 if __name__ == "__main__":
