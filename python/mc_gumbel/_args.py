@@ -25,9 +25,9 @@ def text(value: Scalar) -> str:
 def text_list(values: Union[Scalar, Iterable[Scalar]]) -> str:
     """A list flag's text: ``[64, 256]`` -> ``"64,256"``; a string passes through unchanged, so
     ranges such as ``"16..4096:x2"`` work as on the command line."""
-    if isinstance(values, str) or np.ndim(values) == 0:
-        return text(values)  # type: ignore[arg-type]
-    return ",".join(text(v) for v in values)  # type: ignore[union-attr]
+    if isinstance(values, (str, int, float, np.integer, np.floating)):
+        return text(values)
+    return ",".join(text(v) for v in values)
 
 
 def optional(value: Optional[Scalar]) -> Optional[str]:

@@ -11,11 +11,11 @@ and, for real matrices, delivers 0.24% at ``n = 256`` against its promised 7.5%.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple, Optional, Union
+from typing import NamedTuple, Optional, Sequence, Union
 
 import numpy as np
 
-from . import _args, laws, sampling
+from . import _args, _core, laws, sampling
 
 #: Ensembles whose entries ``rescaled_glorot`` draws, and how (before the factor).
 ENSEMBLES = ("real-ginibre", "complex-ginibre", "glorot-uniform", "truncated-normal")
@@ -72,14 +72,14 @@ def calibrate(
 def _exact_factor(n: str, p: str, ensemble: str) -> float:
     # A factor costs a root search on the exact law (milliseconds to a second); initialising
     # many matrices of one shape should pay it once. Keyed on the texts the core parses.
-    return laws.exact_factor(n, p, ensemble)
+    return _core.exact_factor(n, p, ensemble)
 
 
 def rescaled_glorot(
     n: int,
     p: float = 0.01,
     ensemble: str = laws.DEFAULT_ENSEMBLE,
-    rng: Union[None, int, np.random.Generator] = None,
+    rng: Union[None, int, Sequence[int], np.random.SeedSequence, np.random.Generator] = None,
     dtype: Optional[np.dtype] = None,
     *,
     mc_trials: Optional[int] = None,
@@ -94,8 +94,8 @@ def rescaled_glorot(
 
     The factor is exact for the Ginibre ensembles (``calibrate``); for ``glorot-uniform`` and
     ``truncated-normal`` pass ``mc_trials`` to estimate it by Monte Carlo (seeded by ``seed``;
-    its interval is in ``calibrate(...)``). ``rng`` is a ``numpy.random.Generator`` or a seed for
-    one; ``dtype`` defaults to ``float32`` (``complex64`` for ``complex-ginibre``). Entries are
+    its interval is in ``calibrate(...)``). ``rng`` is what ``numpy.random.default_rng`` takes: a
+    ``Generator``, or a seed (an int or a sequence of ints, e.g. a JAX key's data); ``dtype`` defaults to ``float32`` (``complex64`` for ``complex-ginibre``). Entries are
     drawn in double precision and rounded to ``dtype``.
     """
     complex_ = ensemble == "complex-ginibre"
@@ -106,6 +106,7 @@ def rescaled_glorot(
     factor = calibrate(n, p, ensemble, mc_trials, seed).factor
     gen = np.random.default_rng(rng)
     size = (int(n), int(n))
+    w: np.ndarray
     if ensemble == "complex-ginibre":
         w = (gen.standard_normal(size) + 1j * gen.standard_normal(size)) / np.sqrt(2.0 * n)
     elif ensemble == "real-ginibre":
@@ -118,7 +119,7 @@ def rescaled_glorot(
     return (factor * w).astype(dtype)
 
 
-def _truncated_normal(gen: np.random.Generator, size: tuple) -> np.ndarray:
+def _truncated_normal(gen: np.random.Generator, size: tuple[int, int]) -> np.ndarray:
     z = gen.standard_normal(size)
     out = np.abs(z) > 2.0
     while out.any():

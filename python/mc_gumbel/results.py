@@ -125,7 +125,7 @@ class Table:
                          else None) for i in keep])
         return Table(out, tables[keep[0]].name)
 
-    def to_dict(self) -> dict[str, list]:
+    def to_dict(self) -> dict[str, list[Any]]:
         """Each column as a list of Python values."""
         return {k: a.tolist() for k, a in self._columns.items()}
 
@@ -248,7 +248,7 @@ class Results:
                 f"{self.folder}`) first")
         manifest = self.folder / "manifest.json"
         #: manifest.json as a dict, or None where the folder has none.
-        self.manifest: dict | None = (json.loads(manifest.read_text())
+        self.manifest: dict[str, Any] | None = (json.loads(manifest.read_text())
                                       if manifest.is_file() else None)
         self._tables: dict[str, Table] = {}
         self._steps: dict[str, Results] = {}

@@ -23,6 +23,7 @@ use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
+use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -142,10 +143,34 @@ fn single_cell(opts: &RadiusOptions) -> PyResult<Cell> {
     Ok(cells[0])
 }
 
+/// Runs `work` over the items `0..total` in chunks with the GIL released, handling pending
+/// signals between chunks, so that Ctrl-C raises `KeyboardInterrupt` in a notebook or script.
+/// Chunks start at `first` items and double while one takes under a tenth of a second, so the
+/// checks cost nothing measurable and come about that often.
+fn in_chunks<T: Send>(
+    py: Python<'_>,
+    total: usize,
+    first: usize,
+    work: impl Fn(Range<usize>) -> PyResult<Vec<T>> + Sync,
+) -> PyResult<Vec<T>> {
+    let mut out = Vec::with_capacity(total);
+    let (mut start, mut chunk) = (0, first.max(1));
+    while start < total {
+        let end = total.min(start.saturating_add(chunk));
+        let began = Instant::now();
+        out.extend(py.detach(|| guarded(|| work(start..end)))?);
+        py.check_signals()?;
+        if began.elapsed() < Duration::from_millis(100) {
+            chunk = chunk.saturating_mul(2);
+        }
+        start = end;
+    }
+    Ok(out)
+}
+
 /// Spectral radii of `trials` matrices, exactly the `rho` column of the CLI's
-/// `radius_trials.csv` for the same arguments. Trials run in chunks with the GIL released;
-/// between chunks pending signals are handled, so Ctrl-C raises `KeyboardInterrupt` within
-/// about a tenth of a second of work. Chunks change nothing: every trial has its own stream.
+/// `radius_trials.csv` for the same arguments. Chunks change nothing: every trial has its own
+/// stream.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 #[pyo3(signature = (n, trials, ensemble, scale, method, precision, seed, threads=None))]
@@ -167,34 +192,22 @@ fn sample_radius<'py>(
         let cell = single_cell(&opts)?;
         Ok((opts, cell))
     })?;
-    let total = opts.params.sampling.trials as u64;
     let seed = opts.params.sampling.seed;
     let threads = opts.exec.threads;
     let pool = thread_pool(threads).map_err(|e| py_error(e, ONE_WIDTH))?;
-    let mut radii = Vec::with_capacity(total as usize);
-    let (mut start, mut chunk) = (0u64, threads as u64);
-    while start < total {
-        let end = (start + chunk).min(total);
-        let began = Instant::now();
-        let records = py.detach(|| {
-            guarded(|| {
-                pool.install(|| trials::sample_cell(&cell, seed, start..end, &|| {}))
-                    .map_err(|e| py_error(e, ONE_WIDTH))
-            })
-        })?;
-        radii.extend(records.iter().map(|r| r.rho));
-        py.check_signals()?;
-        if began.elapsed() < Duration::from_millis(100) {
-            chunk = chunk.saturating_mul(2);
-        }
-        start = end;
-    }
+    let radii = in_chunks(py, opts.params.sampling.trials, threads, |trials| {
+        let trials = trials.start as u64..trials.end as u64;
+        let records = pool
+            .install(|| trials::sample_cell(&cell, seed, trials, &|| {}))
+            .map_err(|e| py_error(e, ONE_WIDTH))?;
+        Ok(records.iter().map(|r| r.rho).collect())
+    })?;
     Ok(PyArray1::from_vec(py, radii))
 }
 
 /// The exact law of one Gaussian ensemble at one width, refused where the CLI's `theory` has
 /// none: real Ginibre is evaluated up to `REAL_EXACT_MAX_N`.
-fn exact_law(n: &str, ensemble: &str) -> PyResult<(Ensemble, usize, ExactLaw)> {
+fn exact_law(n: &str, ensemble: &str) -> PyResult<ExactLaw> {
     let args = TheoryArgs {
         widths: n.into(),
         ensemble: ensemble.into(),
@@ -211,6 +224,14 @@ fn exact_law(n: &str, ensemble: &str) -> PyResult<(Ensemble, usize, ExactLaw)> {
             usage("ensemble", "give one ensemble".into())
         });
     };
+    check_real_range(ensemble, n)?;
+    Ok(ensemble
+        .exact_law(n)
+        .expect("the theory ensembles have exact laws"))
+}
+
+/// Refuses the real law beyond the widths where its accuracy is established.
+fn check_real_range(ensemble: Ensemble, n: usize) -> PyResult<()> {
     if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
         return Err(usage(
             "n",
@@ -221,10 +242,7 @@ fn exact_law(n: &str, ensemble: &str) -> PyResult<(Ensemble, usize, ExactLaw)> {
             ),
         ));
     }
-    let law = ensemble
-        .exact_law(n)
-        .expect("the theory ensembles have exact laws");
-    Ok((ensemble, n, law))
+    Ok(())
 }
 
 /// The exact law evaluated at every point of `x` in parallel: `cdf`, `sf` at radii, `quantile`,
@@ -238,45 +256,46 @@ fn law_eval<'py>(
     x: PyReadonlyArray1<'py, f64>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let x = x.as_slice()?.to_vec();
-    let values = guarded(|| {
-        let (_, _, law) = exact_law(n, ensemble)?;
-        let f: fn(&ExactLaw, f64) -> f64 = match what {
-            "cdf" => ExactLaw::cdf,
-            "sf" => ExactLaw::sf,
-            "quantile" => ExactLaw::quantile,
-            "isf" => ExactLaw::upper_quantile,
-            _ => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown evaluation '{what}'"
-                )))
-            }
-        };
-        let probabilities = matches!(what, "quantile" | "isf");
-        if probabilities {
-            if let Some(p) = x.iter().find(|&&p| !p.is_nan() && (p <= 0.0 || p >= 1.0)) {
-                let name = if what == "isf" { "q" } else { "p" };
-                return Err(usage(
-                    name,
-                    format!("'{p}' is not a probability strictly between 0 and 1"),
-                ));
-            }
+    let f: fn(&ExactLaw, f64) -> f64 = match what {
+        "cdf" => ExactLaw::cdf,
+        "sf" => ExactLaw::sf,
+        "quantile" => ExactLaw::quantile,
+        "isf" => ExactLaw::upper_quantile,
+        _ => {
+            return Err(PyValueError::new_err(format!(
+                "unknown evaluation '{what}'"
+            )))
         }
-        Ok(py.detach(|| {
-            x.par_iter()
-                .map(|&v| if v.is_nan() { f64::NAN } else { f(&law, v) })
-                .collect::<Vec<f64>>()
-        }))
+    };
+    if matches!(what, "quantile" | "isf") {
+        if let Some(p) = x.iter().find(|&&p| p <= 0.0 || p >= 1.0) {
+            return Err(usage(
+                if what == "isf" { "q" } else { "p" },
+                format!("'{p}' is not a probability strictly between 0 and 1"),
+            ));
+        }
+    }
+    let law = built_law(py, n, ensemble)?;
+    let values = in_chunks(py, x.len(), rayon::current_num_threads(), |range| {
+        Ok(x[range]
+            .par_iter()
+            .map(|&v| if v.is_nan() { f64::NAN } else { f(&law, v) })
+            .collect())
     })?;
     Ok(PyArray1::from_vec(py, values))
+}
+
+/// The exact law, built with the GIL released (the real law's matrix of integrals takes up to
+/// seconds at the largest widths).
+fn built_law(py: Python<'_>, n: &str, ensemble: &str) -> PyResult<ExactLaw> {
+    py.detach(|| guarded(|| exact_law(n, ensemble)))
 }
 
 /// Mean and standard deviation of the exact law.
 #[pyfunction]
 fn law_moments(py: Python<'_>, n: &str, ensemble: &str) -> PyResult<(f64, f64)> {
-    guarded(|| {
-        let (_, _, law) = exact_law(n, ensemble)?;
-        Ok(py.detach(|| law.mean_sd()))
-    })
+    let law = built_law(py, n, ensemble)?;
+    py.detach(|| guarded(|| Ok(law.mean_sd())))
 }
 
 /// `s` with `P(rho(s W) > 1) = p` exactly, as `--scale exact:P` computes it.
@@ -304,9 +323,7 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
             return Err(usage("n", "give one width and one ensemble".into()));
         }
         let (n, ensemble) = (grid.widths[0], grid.ensembles[0]);
-        if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
-            exact_law(&n.to_string(), ensemble.name())?;
-        }
+        check_real_range(ensemble, n)?;
         py.detach(|| grid.scales[0].factor(ensemble, n))
             .map_err(|m| {
                 usage(
