@@ -82,6 +82,12 @@ fn parse_count(name: &str, text: &str, what: &str) -> PyResult<usize> {
         .map_err(|_| usage(name, format!("'{text}' is not {what}")))
 }
 
+fn parse_threads(threads: Option<&str>) -> PyResult<Option<usize>> {
+    threads
+        .map(|t| parse_count("threads", t, "a thread count (need an integer >= 1)"))
+        .transpose()
+}
+
 /// The radius job's options for one cell, resolved as the CLI resolves them.
 #[allow(clippy::too_many_arguments)]
 fn radius_options(
@@ -115,9 +121,7 @@ fn radius_options(
                     format!("'{seed}' is not a seed (need an integer 0 <= seed < 2^64)"),
                 )
             })?,
-            threads: threads
-                .map(|t| parse_count("threads", t, "a thread count (need an integer >= 1)"))
-                .transpose()?,
+            threads: parse_threads(threads)?,
             shard: None,
             resume: false,
             precision: precision.into(),
@@ -395,9 +399,7 @@ fn theory_tables(
                 cdf_points,
                 "a number of points (need an integer >= 0)",
             )?,
-            threads: threads
-                .map(|t| parse_count("threads", t, "a thread count (need an integer >= 1)"))
-                .transpose()?,
+            threads: parse_threads(threads)?,
             common: common(),
         };
         args.resolve().map_err(|e| py_error(e, WIDTHS))
