@@ -1,7 +1,7 @@
 """The Rust extension. Every argument is the text the CLI takes for the matching flag; the
 public modules (``laws``, ``sampling``, ``initializers``) are the interface to use."""
 
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +17,7 @@ def sample_radius(
     precision: str,
     seed: str,
     threads: Optional[str] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
 ) -> npt.NDArray[np.float64]: ...
 def law_eval(
     what: str, n: str, ensemble: str, x: npt.NDArray[np.float64]

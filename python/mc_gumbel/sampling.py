@@ -8,12 +8,16 @@ same radii as the CLI's ``radius_trials.csv`` (``mc-gumbel --widths N --trials T
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Union
+from typing import Callable, NamedTuple, Optional, Union
 
 import numpy as np
 
 from . import _args, _core
+from ._progress import ProgressLine
 from .laws import DEFAULT_ENSEMBLE
+
+#: ``progress=``: ``True`` for a line with ETA on stderr, or a callable ``f(done, total)``.
+Progress = Union[bool, Callable[[int, int], None], None]
 
 
 def sample_radius(
@@ -25,6 +29,7 @@ def sample_radius(
     precision: str = "f64",
     seed: int = 1,
     threads: Optional[int] = None,
+    progress: Progress = False,
 ) -> np.ndarray:
     """Spectral radii of ``trials`` random ``n x n`` matrices, as a float64 array in trial order.
 
@@ -42,6 +47,8 @@ def sample_radius(
     * ``precision``: ``f64``, or ``f32`` (what recurrent weights are in practice; about twice as
       fast).
     * ``threads``: worker threads, default all logical CPUs; the radii do not depend on it.
+    * ``progress``: ``True`` prints trials done, elapsed time and ETA on one stderr line; a
+      callable is called as ``progress(done, total)`` instead (e.g. to drive a tqdm bar).
 
     The GIL is released while trials run, and Ctrl-C raises ``KeyboardInterrupt`` within about a
     tenth of a second of work. Bad arguments raise ``ValueError`` with the CLI's message.
@@ -55,6 +62,7 @@ def sample_radius(
         precision,
         _args.text(seed),
         _args.optional(threads),
+        ProgressLine("sample_radius", "trials") if progress is True else progress or None,
     )
 
 
@@ -80,6 +88,7 @@ def mc_factor(
     precision: str = "f64",
     seed: int = 1,
     threads: Optional[int] = None,
+    progress: Progress = False,
 ) -> McFactor:
     """The factor ``s`` with ``P(rho(s W) > 1) = p``, estimated from ``trials`` Glorot-scale
     radii: ``rho(s W) = s rho(W)``, so ``s = 1 / q(1 - p)`` with ``q`` the quantile of ``rho(W)``
@@ -89,7 +98,7 @@ def mc_factor(
 
     For ensembles with an exact law prefer ``exact_factor``, which has no sampling error."""
     radii = np.sort(
-        sample_radius(n, trials, ensemble, "glorot", method, precision, seed, threads)
+        sample_radius(n, trials, ensemble, "glorot", method, precision, seed, threads, progress)
     )
     factor, lo, hi = _core.mc_factor(radii, float(p))
     return McFactor(factor, lo, hi, float(p), len(radii))

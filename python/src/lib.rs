@@ -148,13 +148,15 @@ fn single_cell(opts: &RadiusOptions) -> PyResult<Cell> {
 }
 
 /// Runs `work` over the items `0..total` in chunks with the GIL released, handling pending
-/// signals between chunks, so that Ctrl-C raises `KeyboardInterrupt` in a notebook or script.
-/// Chunks start at `first` items and double while one takes under a tenth of a second, so the
-/// checks cost nothing measurable and come about that often.
+/// signals between chunks, so that Ctrl-C raises `KeyboardInterrupt` in a notebook or script,
+/// and telling `progress(done, total)` after each chunk if given. Chunks start at `first` items
+/// and double while one takes under a tenth of a second, so the checks cost nothing measurable
+/// and come about that often (or once a trial, for trials that take longer).
 fn in_chunks<T: Send>(
     py: Python<'_>,
     total: usize,
     first: usize,
+    progress: Option<&Bound<'_, PyAny>>,
     work: impl Fn(Range<usize>) -> PyResult<Vec<T>> + Sync,
 ) -> PyResult<Vec<T>> {
     let mut out = Vec::with_capacity(total);
@@ -164,6 +166,9 @@ fn in_chunks<T: Send>(
         let began = Instant::now();
         out.extend(py.detach(|| guarded(|| work(start..end)))?);
         py.check_signals()?;
+        if let Some(progress) = progress {
+            progress.call1((end, total))?;
+        }
         if began.elapsed() < Duration::from_millis(100) {
             chunk = chunk.saturating_mul(2);
         }
@@ -177,7 +182,7 @@ fn in_chunks<T: Send>(
 /// stream.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-#[pyo3(signature = (n, trials, ensemble, scale, method, precision, seed, threads=None))]
+#[pyo3(signature = (n, trials, ensemble, scale, method, precision, seed, threads=None, progress=None))]
 fn sample_radius<'py>(
     py: Python<'py>,
     n: &str,
@@ -188,6 +193,7 @@ fn sample_radius<'py>(
     precision: &str,
     seed: &str,
     threads: Option<&str>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let (opts, cell) = guarded(|| {
         let opts = radius_options(
@@ -199,13 +205,19 @@ fn sample_radius<'py>(
     let seed = opts.params.sampling.seed;
     let threads = opts.exec.threads;
     let pool = thread_pool(threads).map_err(|e| py_error(e, ONE_WIDTH))?;
-    let radii = in_chunks(py, opts.params.sampling.trials, threads, |trials| {
-        let trials = trials.start as u64..trials.end as u64;
-        let records = pool
-            .install(|| trials::sample_cell(&cell, seed, trials, &|| {}))
-            .map_err(|e| py_error(e, ONE_WIDTH))?;
-        Ok(records.iter().map(|r| r.rho).collect())
-    })?;
+    let radii = in_chunks(
+        py,
+        opts.params.sampling.trials,
+        threads,
+        progress,
+        |trials| {
+            let trials = trials.start as u64..trials.end as u64;
+            let records = pool
+                .install(|| trials::sample_cell(&cell, seed, trials, &|| {}))
+                .map_err(|e| py_error(e, ONE_WIDTH))?;
+            Ok(records.iter().map(|r| r.rho).collect())
+        },
+    )?;
     Ok(PyArray1::from_vec(py, radii))
 }
 
@@ -280,7 +292,7 @@ fn law_eval<'py>(
         }
     }
     let law = built_law(py, n, ensemble)?;
-    let values = in_chunks(py, x.len(), rayon::current_num_threads(), |range| {
+    let values = in_chunks(py, x.len(), rayon::current_num_threads(), None, |range| {
         Ok(x[range]
             .par_iter()
             .map(|&v| if v.is_nan() { f64::NAN } else { f(&law, v) })

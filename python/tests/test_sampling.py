@@ -113,3 +113,22 @@ def test_ctrl_c_stops_sampling_with_keyboard_interrupt():
         child.kill()
         pytest.fail("sample_radius ignored SIGINT for 60 s (10^7 trials take hours)")
     assert child.returncode == 7 and "interrupted" in out
+
+
+def test_progress_reports_every_chunk_and_changes_nothing(capsys):
+    calls = []
+    radii = mg.sample_radius(32, 300, seed=4, progress=lambda done, total: calls.append((done, total)))
+    assert calls and all(t == 300 for _, t in calls) and calls[-1][0] == 300
+    assert [d for d, _ in calls] == sorted({d for d, _ in calls})
+    assert radii.tolist() == mg.sample_radius(32, 300, seed=4).tolist()
+    mg.sample_radius(32, 50, seed=4, progress=True)
+    err = capsys.readouterr().err
+    assert "sample_radius: 50/50 trials (100%)" in err and err.endswith("\n")
+
+
+def test_an_error_in_the_progress_callback_stops_sampling():
+    def fail(done, total):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        mg.sample_radius(32, 300, progress=fail)
