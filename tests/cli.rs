@@ -190,6 +190,10 @@ fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
             &["--ensemble", "orthogonal", "--scale", "exact:0.5"],
             "--scale",
         ),
+        (
+            &["theory", "--widths", "64", "--cdf-points", "10000000"],
+            "--cdf-points",
+        ),
     ];
     for (args, flag) in cases {
         assert_refused(args, flag);

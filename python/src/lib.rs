@@ -17,6 +17,7 @@ use mc_gumbel::math::asymptotics;
 use mc_gumbel::math::exact_law::ExactLaw;
 use mc_gumbel::sampling::ensemble::Ensemble;
 use mc_gumbel::sampling::trials::{self, Cell};
+use mc_gumbel::store::host::{available_memory_bytes, format_bytes};
 use mc_gumbel::store::table::table_text;
 use mc_gumbel::Error;
 use numpy::{PyArray1, PyReadonlyArray1};
@@ -177,6 +178,24 @@ fn in_chunks<T: Send>(
     Ok(out)
 }
 
+/// Refuses a call whose array of radii alone would not fit in the memory available now, which
+/// would otherwise abort the interpreter when allocated. (The CLI streams its radii to disk.)
+fn check_result_memory(trials: usize) -> PyResult<()> {
+    let need = 8 * trials as u128;
+    match available_memory_bytes() {
+        Some(available) if need > available as u128 => Err(usage(
+            "trials",
+            format!(
+                "{trials} radii need {} of memory, but only {} is available; sample fewer \
+                 trials, or run the CLI, which streams its radii to disk",
+                format_bytes(need),
+                format_bytes(available as u128)
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Spectral radii of `trials` matrices, exactly the `rho` column of the CLI's
 /// `radius_trials.csv` for the same arguments. Chunks change nothing: every trial has its own
 /// stream.
@@ -202,6 +221,7 @@ fn sample_radius<'py>(
         let cell = single_cell(&opts)?;
         Ok((opts, cell))
     })?;
+    check_result_memory(opts.params.sampling.trials)?;
     let seed = opts.params.sampling.seed;
     let threads = opts.exec.threads;
     let pool = thread_pool(threads).map_err(|e| py_error(e, ONE_WIDTH))?;

@@ -33,6 +33,8 @@ SAME_AS_CLI = [
     (lambda: mg.theory([64], targets=[0.5, 1.0]), ["theory", "--widths", "64", "--targets",
                                                     "0.5,1.0"]),
     (lambda: mg.theory("64..16:x2"), ["theory", "--widths", "64..16:x2"]),
+    (lambda: mg.theory([64], cdf_points=10**7), ["theory", "--widths", "64", "--cdf-points",
+                                                  "10000000"]),
     (lambda: mg.cdf(1.0, 0), ["theory", "--widths", "0"]),
     (lambda: mg.cdf(1.0, 64, "orthogonal"), ["theory", "--widths", "64", "--ensemble",
                                              "orthogonal"]),
@@ -86,6 +88,7 @@ NEVER_PANIC = [
     lambda: mg.theory([], "real-ginibre"),
     lambda: mg.theory([64], cdf_points=-1),
     lambda: mg.theory([2**40]),
+    lambda: mg.sample_radius(64, 10**13),  # the array alone would exceed memory
 ]
 
 

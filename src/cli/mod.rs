@@ -244,6 +244,10 @@ impl RadiusArgs {
     }
 }
 
+/// The most points `--cdf-points` takes: the file stays below about 100 MB per curve, and no
+/// figure resolves more.
+const MAX_CDF_POINTS: usize = 1_000_000;
+
 #[derive(Debug, Args, Clone)]
 pub struct TheoryArgs {
     /// Matrix widths n >= 2: a list and/or ranges (16..1048576:x2, 100..1000:+100)
@@ -278,6 +282,15 @@ impl TheoryArgs {
             return Err(Error::usage(
                 "--widths",
                 format!("width {n} is beyond the tested range of the exact law (n <= 10^9)"),
+            ));
+        }
+        if self.cdf_points > MAX_CDF_POINTS {
+            return Err(Error::usage(
+                "--cdf-points",
+                format!(
+                    "{} points per curve is more than any figure resolves; use at most {MAX_CDF_POINTS}",
+                    self.cdf_points
+                ),
             ));
         }
         Ok(JobOptions {
