@@ -1,0 +1,26 @@
+"""The Python examples of both READMEs run as shown (the PyTorch and Flax ones are only
+compiled: neither is a dependency), so the READMEs stay true."""
+
+import re
+
+import pytest
+
+from conftest import ROOT
+
+READMES = [ROOT / "README.md", ROOT / "python" / "README.md"]
+
+
+def blocks(path):
+    return re.findall(r"```python\n(.*?)```", path.read_text(), re.S)
+
+
+@pytest.mark.parametrize("path", READMES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_readme_python_blocks_run(path, cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    cli("--widths", "64,256", "--trials", "200", "--quiet")  # the README's quick example
+    found = blocks(path)
+    assert found, f"{path} shows no Python"
+    for code in found:
+        compiled = compile(code, str(path), "exec")
+        if not re.search(r"^import (torch|jax)", code, re.M):
+            exec(compiled, {})
