@@ -44,7 +44,7 @@ fn py_error(e: Error, names: Names) -> PyErr {
                 .find(|(f, _)| *f == flag)
                 .map(|(_, p)| p.to_string())
                 .unwrap_or_else(|| flag.trim_start_matches("--").replace('-', "_"));
-            PyValueError::new_err(format!("{name}: {message}"))
+            usage(&name, message)
         }
         other => PyRuntimeError::new_err(other.to_string()),
     }
