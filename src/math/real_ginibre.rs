@@ -844,34 +844,34 @@ fn ln_det_pivoted(x: &[f64], n_diag: &[f64], bs: usize) -> f64 {
     ln_abs_det(&mut nm)
 }
 
+/// Divides every row of `a` (`rows`) or every column by the power of two nearest its largest
+/// magnitude, adding the logarithms of the divisors to `ln_scale`; `false` if one is all zeros
+/// (then the determinant is 0).
+fn equilibrate(a: &mut Mat<f64>, rows: bool, ln_scale: &mut f64) -> bool {
+    let m = a.nrows();
+    for k in 0..m {
+        let at = |l: usize| if rows { (k, l) } else { (l, k) };
+        let mx = (0..m).map(|l| a[at(l)].abs()).fold(0.0, f64::max);
+        if mx == 0.0 {
+            return false;
+        }
+        let e = mx.log2().round() as i32;
+        let f = 2f64.powi(-e);
+        for l in 0..m {
+            a[at(l)] *= f;
+        }
+        *ln_scale += e as f64 * std::f64::consts::LN_2;
+    }
+    true
+}
+
 /// `ln |det A|` by partial-pivot LU after equilibrating rows, then columns, by powers of two (the
 /// matrix is graded in the left tail: rows of high degree are uniformly tiny).
 fn ln_abs_det(a: &mut Mat<f64>) -> f64 {
     let m = a.nrows();
     let mut ln_scale = 0.0;
-    for i in 0..m {
-        let mx = (0..m).map(|j| a[(i, j)].abs()).fold(0.0, f64::max);
-        if mx == 0.0 {
-            return f64::NEG_INFINITY;
-        }
-        let e = mx.log2().round() as i32;
-        let f = 2f64.powi(-e);
-        for j in 0..m {
-            a[(i, j)] *= f;
-        }
-        ln_scale += e as f64 * std::f64::consts::LN_2;
-    }
-    for j in 0..m {
-        let mx = (0..m).map(|i| a[(i, j)].abs()).fold(0.0, f64::max);
-        if mx == 0.0 {
-            return f64::NEG_INFINITY;
-        }
-        let e = mx.log2().round() as i32;
-        let f = 2f64.powi(-e);
-        for i in 0..m {
-            a[(i, j)] *= f;
-        }
-        ln_scale += e as f64 * std::f64::consts::LN_2;
+    if !equilibrate(a, true, &mut ln_scale) || !equilibrate(a, false, &mut ln_scale) {
+        return f64::NEG_INFINITY;
     }
     let mut perm = vec![0usize; m];
     let mut perm_inv = vec![0usize; m];
