@@ -54,6 +54,26 @@ fn usage(name: &str, message: String) -> PyErr {
     PyValueError::new_err(format!("{name}: {message}"))
 }
 
+/// The single value a Python argument names, where the CLI's flag takes a list.
+fn one<T: Copy>(values: &[T], name: &str, what: &str) -> PyResult<T> {
+    match values {
+        &[v] => Ok(v),
+        _ => Err(usage(name, format!("give one {what}"))),
+    }
+}
+
+/// `p`, if it is a probability strictly between 0 and 1 (the CLI's `--targets` rule).
+fn probability(name: &str, p: f64) -> PyResult<f64> {
+    if p > 0.0 && p < 1.0 {
+        Ok(p)
+    } else {
+        Err(usage(
+            name,
+            format!("'{p}' is not a probability strictly between 0 and 1"),
+        ))
+    }
+}
+
 /// Runs `body`, turning a panic (a bug, never an input's fault) into a `RuntimeError`, so that
 /// no panic reaches Python as the `PanicException` that `except Exception` does not catch.
 fn guarded<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
@@ -135,15 +155,9 @@ fn radius_options(
 /// The single cell of options whose grid holds one ensemble, scale and width.
 fn single_cell(opts: &RadiusOptions) -> PyResult<Cell> {
     let grid = &opts.params.grid;
-    if grid.widths.len() != 1 {
-        return Err(usage("n", "give one width".into()));
-    }
-    if grid.ensembles.len() != 1 {
-        return Err(usage("ensemble", "give one ensemble".into()));
-    }
-    if grid.scales.len() != 1 {
-        return Err(usage("scale", "give one scale".into()));
-    }
+    one(&grid.widths, "n", "width")?;
+    one(&grid.ensembles, "ensemble", "ensemble")?;
+    one(&grid.scales, "scale", "scale")?;
     let cells = radius::plan(opts).map_err(|e| py_error(e, ONE_WIDTH))?;
     Ok(cells[0])
 }
@@ -253,13 +267,8 @@ fn exact_law(n: &str, ensemble: &str) -> PyResult<ExactLaw> {
         common: common(),
     };
     let params = args.resolve().map_err(|e| py_error(e, ONE_WIDTH))?.params;
-    let (&[n], &[ensemble]) = (&params.widths[..], &params.ensembles[..]) else {
-        return Err(if params.widths.len() != 1 {
-            usage("n", "give one width".into())
-        } else {
-            usage("ensemble", "give one ensemble".into())
-        });
-    };
+    let n = one(&params.widths, "n", "width")?;
+    let ensemble = one(&params.ensembles, "ensemble", "ensemble")?;
     check_real_range(ensemble, n)?;
     Ok(ensemble
         .exact_law(n)
@@ -304,11 +313,9 @@ fn law_eval<'py>(
         }
     };
     if matches!(what, "quantile" | "isf") {
-        if let Some(p) = x.iter().find(|&&p| p <= 0.0 || p >= 1.0) {
-            return Err(usage(
-                if what == "isf" { "q" } else { "p" },
-                format!("'{p}' is not a probability strictly between 0 and 1"),
-            ));
+        let name = if what == "isf" { "q" } else { "p" };
+        for &p in x.iter().filter(|p| !p.is_nan()) {
+            probability(name, p)?;
         }
     }
     let law = built_law(py, n, ensemble)?;
@@ -338,10 +345,8 @@ fn law_moments(py: Python<'_>, n: &str, ensemble: &str) -> PyResult<(f64, f64)> 
 #[pyfunction]
 fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f64> {
     guarded(|| {
-        let p = match parse_probabilities("--targets", p).map_err(|e| py_error(e, FACTOR))?[..] {
-            [p] => p,
-            _ => return Err(usage("p", "give one probability".into())),
-        };
+        let p = parse_probabilities("--targets", p).map_err(|e| py_error(e, FACTOR))?;
+        let p = one(&p, "p", "probability")?;
         let scale = format!("exact:{p:?}");
         let opts = radius_options(
             n,
@@ -355,10 +360,8 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
             FACTOR,
         )?;
         let grid = &opts.params.grid;
-        if grid.widths.len() != 1 || grid.ensembles.len() != 1 {
-            return Err(usage("n", "give one width and one ensemble".into()));
-        }
-        let (n, ensemble) = (grid.widths[0], grid.ensembles[0]);
+        let n = one(&grid.widths, "n", "width")?;
+        let ensemble = one(&grid.ensembles, "ensemble", "ensemble")?;
         check_real_range(ensemble, n)?;
         py.detach(|| grid.scales[0].factor(ensemble, n))
             .map_err(|m| {
@@ -375,10 +378,7 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
 fn paper_factor(n: &str) -> PyResult<Option<f64>> {
     guarded(|| {
         let widths = parse_widths(n).map_err(|e| py_error(e, ONE_WIDTH))?;
-        match widths[..] {
-            [n] => Ok(asymptotics::paper_factor(n)),
-            _ => Err(usage("n", "give one width".into())),
-        }
+        Ok(asymptotics::paper_factor(one(&widths, "n", "width")?))
     })
 }
 
@@ -397,13 +397,7 @@ fn mc_factor(
         if !sorted.windows(2).all(|w| w[0] <= w[1]) {
             return Err(usage("radii", "must be sorted ascending".into()));
         }
-        if !(p > 0.0 && p < 1.0) {
-            return Err(usage(
-                "p",
-                format!("'{p}' is not a probability strictly between 0 and 1"),
-            ));
-        }
-        Ok(radius_tables::mc_factor(sorted, p))
+        Ok(radius_tables::mc_factor(sorted, probability("p", p)?))
     })
 }
 
