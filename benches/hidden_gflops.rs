@@ -12,8 +12,9 @@
 //! Run: `cargo bench --bench hidden_gflops` (`HIDDEN_BENCH_STEPS` overrides the 3000 steps).
 
 use faer::{c32, c64, Accum, Mat, Par};
-use mc_gumbel::sampling::ensemble::{self, Ensemble};
-use mc_gumbel::sampling::precision::Real;
+use mc_gumbel::model::Ensemble;
+use mc_gumbel::sampling::draw;
+use mc_gumbel::sampling::real::Real;
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{record_times, Propagator, Schedule};
 use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen};
@@ -26,7 +27,7 @@ fn bench<T: Eigen>(ensemble: Ensemble, flops_per_mac: f64, steps: usize) {
     let key = StreamKey::new(1, ensemble.name(), "bench", N);
     let mut rng = key.trial_rng(0);
     let mut ws = DenseWorkspace::<T>::new(N);
-    ensemble::fill(
+    draw::fill(
         ensemble,
         std::f64::consts::FRAC_1_SQRT_2,
         ws.matrix.as_mut(),

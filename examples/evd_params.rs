@@ -8,7 +8,8 @@
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::evd::{self, ComputeEigenvectors, EvdParams};
 use faer::{c64, Col, Mat, Par};
-use mc_gumbel::sampling::ensemble::{fill, Ensemble, Entry};
+use mc_gumbel::model::Ensemble;
+use mc_gumbel::sampling::draw::{fill, Entry};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::spectrum::evd_params;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,13 +1,15 @@
 //! The errors a user can meet, each saying what went wrong and what to do, with the exit code
 //! it maps to: 2 for bad input (nothing was written), 1 for failures during the run.
 
+use crate::model::error::{ConfigError, Param};
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A flag's value is unusable. Raised before anything is written.
-    #[error("{flag}: {message}")]
-    Usage { flag: &'static str, message: String },
+    /// A parameter's value is unusable. Raised before anything is written; the command line
+    /// names the parameter's flag, Python its argument.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
     /// Reading or writing a file failed (full disk, permissions, a damaged file, ...).
     #[error("could not {action} '{}': {source}", path.display())]
     Io {
@@ -17,9 +19,11 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// Ctrl-C or SIGTERM: finished trials are saved; the command to continue is given.
-    #[error("interrupted; every finished trial is saved. Continue with:\n  {resume}")]
-    Interrupted { resume: String },
+    /// Ctrl-C or SIGTERM. A resumable job has saved every finished trial, and the interface
+    /// that started it says how to continue (the command line gives the command with
+    /// `--resume`); a job that is not resumable wrote no results.
+    #[error("{}", if *resumable { "interrupted; every finished trial is saved" } else { "interrupted before any result was written" })]
+    Interrupted { resumable: bool },
     /// The eigenvalue iteration failed to converge on a sampled matrix.
     #[error("eigenvalues did not converge for {ensemble} at n = {n}, trial {trial}; please report this with the manifest")]
     NoConvergence {
@@ -33,11 +37,8 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn usage(flag: &'static str, message: impl Into<String>) -> Self {
-        Error::Usage {
-            flag,
-            message: message.into(),
-        }
+    pub fn config(param: Param, message: impl Into<String>) -> Self {
+        Error::Config(ConfigError::new(param, message))
     }
 
     /// Writing `path` failed.
@@ -60,7 +61,7 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage { .. } => 2,
+            Error::Config(_) => 2,
             Error::Io { .. } | Error::NoConvergence { .. } | Error::Plot(_) => 1,
             Error::Interrupted { .. } => 130,
         }

@@ -1,6 +1,8 @@
-//! The shape of the crate, checked: dependencies point one way between the layers (`cli`, `app`
-//! -> `jobs` -> `store`, `sampling` -> `math`), no module imports one that imports it back, and the
-//! CSV contract written outside the Rust code (README, plots) is the one the row types define.
+//! The shape of the crate, checked: dependencies point one way between the layers (`app` -> `cli`
+//! -> `jobs` -> `store`, `sampling` -> `model` -> `math`), no module imports one that imports it
+//! back, nothing below the command line names a flag, the Python extension reaches the library
+//! without the command line, and the CSV contract written outside the Rust code (README, plots)
+//! is the one the row types define.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -85,12 +87,14 @@ fn references(file: &Path) -> BTreeSet<Vec<String>> {
 /// The layer of a top-level module: a module may use only modules of lower layers, or its own.
 fn layer(top: &str) -> u32 {
     match top {
-        "math" | "error" => 0,
-        "sampling" | "store" => 1,
-        "jobs" => 2,
-        "cli" => 3,
-        "app" => 4,
-        "main" | "" => 5,
+        "math" => 0,
+        "model" => 1,
+        "error" => 2,
+        "sampling" | "store" => 3,
+        "jobs" => 4,
+        "cli" => 5,
+        "app" => 6,
+        "main" | "" => 7,
         other => panic!("module '{other}' has no layer: add it to tests/architecture.rs"),
     }
 }
@@ -115,7 +119,7 @@ fn dependencies_point_down_the_layers() {
     }
     assert!(
         bad.is_empty(),
-        "imports against the layers (math <- sampling, store <- jobs <- cli <- app):\n{}",
+        "imports against the layers (math <- model <- sampling, store <- jobs <- cli <- app):\n{}",
         bad.join("\n")
     );
 }
@@ -169,6 +173,60 @@ fn no_module_imports_one_that_imports_it_back() {
             panic!("import cycle: {} -> back", names.join(" -> "));
         }
     }
+}
+
+/// A flag (`--widths`) written in a string, outside comments.
+fn names_a_flag(line: &str) -> bool {
+    let code = line.split("//").next().unwrap();
+    code.match_indices("\"--")
+        .any(|(i, _)| code[i + 3..].starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
+/// The domain, the jobs, the store and the samplers speak of parameters ([`Param`]), never of
+/// flags: the command line alone maps one to the other (`cli::flags`), and Python maps them to
+/// its argument names. (`app`, above `cli`, builds the command lines of experiment steps.)
+#[test]
+fn nothing_below_the_command_line_names_a_flag() {
+    let mut files = Vec::new();
+    rust_files(&repo().join("src"), &mut files);
+    let mut bad = Vec::new();
+    for file in &files {
+        let top = module_of(file).first().cloned().unwrap_or_default();
+        if matches!(top.as_str(), "cli" | "app" | "main" | "") {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        // Unit tests may feed command lines to what they test.
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for (i, line) in code.lines().enumerate() {
+            if names_a_flag(line) {
+                bad.push(format!("{}:{}: {}", file.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "flags named below cli/:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// The Python extension builds the domain's types itself; it neither fills the command line's
+/// structs nor uses its parsers.
+#[test]
+fn the_python_extension_does_not_use_the_command_line() {
+    let lib = std::fs::read_to_string(repo().join("python/src/lib.rs")).unwrap();
+    let code: Vec<&str> = lib.lines().map(|l| l.split("//").next().unwrap()).collect();
+    assert!(
+        !code
+            .iter()
+            .any(|l| l.contains("mc_gumbel::cli") || l.contains("mc_gumbel::app")),
+        "python/src/lib.rs uses the command line (mc_gumbel::cli or ::app)"
+    );
+    assert!(
+        !code.iter().any(|l| names_a_flag(l)),
+        "python/src/lib.rs names a flag"
+    );
 }
 
 /// `docs/columns.json` is what `mc-gumbel columns` prints; the plot scripts read the same list

@@ -7,9 +7,7 @@ use common::sorted_radii;
 
 use mc_gumbel::jobs::radius_tables::mc_factor;
 use mc_gumbel::math::stats::{quantile_ranks, wilson};
-use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampling::precision::Precision;
-use mc_gumbel::sampling::trials::{Cell, Method};
+use mc_gumbel::model::{laws, Cell, Ensemble, Method, Precision, Scale};
 use statrs::distribution::{Binomial, DiscreteCDF};
 
 /// 99.9% two-sided normal quantile: a correct implementation fails a check at this level with
@@ -54,8 +52,8 @@ fn exact_calibration_of_real_ginibre_delivers_its_target() {
     }
     // The test has power: the factor calibrated on the complex law instead would deliver to real
     // matrices a probability outside the 99.9% interval of 4000 trials (half-width below 0.016).
-    let complex = Ensemble::ComplexGinibre.exact_law(16).unwrap();
-    let real = Ensemble::RealGinibre.exact_law(16).unwrap();
+    let complex = laws::exact(Ensemble::ComplexGinibre, 16).unwrap();
+    let real = laws::exact(Ensemble::RealGinibre, 16).unwrap();
     let delivered = real.sf(1.0 / complex.calibrated_factor(0.1));
     assert!(
         (delivered - 0.1).abs() > 0.02,
@@ -69,8 +67,7 @@ fn exact_calibration_of_real_ginibre_delivers_its_target() {
 #[test]
 fn monte_carlo_calibration_intervals_cover_at_their_rate() {
     let (n, m, reps, p) = (8usize, 200usize, 300u64, 0.1);
-    let truth = Ensemble::RealGinibre
-        .exact_law(n)
+    let truth = laws::exact(Ensemble::RealGinibre, n)
         .unwrap()
         .calibrated_factor(p);
     let mut covered = 0;

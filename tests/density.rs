@@ -2,9 +2,9 @@
 //! sample size and a stated test level; seeds are fixed and not tuned.
 
 use mc_gumbel::jobs::density::{cell_rows, default_r_max, sample_cell};
-use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampling::precision::Precision;
-use mc_gumbel::sampling::trials::{Cell, Method};
+use mc_gumbel::model::Precision;
+use mc_gumbel::model::{Cell, Method};
+use mc_gumbel::model::{Ensemble, Scale};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 use std::path::Path;
 use std::process::Command;

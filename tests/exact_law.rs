@@ -7,10 +7,10 @@ use common::sorted_radii;
 use mc_gumbel::math::asymptotics::GumbelLaw;
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{gumbel_fit, ks_critical, ks_distance};
-use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampling::precision::Precision;
+use mc_gumbel::model::Precision;
+use mc_gumbel::model::{Cell, Method};
+use mc_gumbel::model::{Ensemble, Scale};
 use mc_gumbel::sampling::rng::StreamKey;
-use mc_gumbel::sampling::trials::{Cell, Method};
 use rand::Rng;
 
 /// Level of every KS test here: a correct implementation fails one of them with probability
@@ -134,7 +134,7 @@ fn orthogonal_sampler_is_haar() {
     let traces: Vec<f64> = (0..trials)
         .map(|t| {
             let mut m = Mat::<f64>::zeros(n, n);
-            mc_gumbel::sampling::ensemble::fill(
+            mc_gumbel::sampling::draw::fill(
                 Ensemble::Orthogonal,
                 1.0,
                 m.as_mut(),

@@ -6,11 +6,12 @@
 use faer::{c64, Mat};
 use mc_gumbel::jobs::explosion::explosion_row;
 use mc_gumbel::math::explosion::implied_time;
-use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampling::precision::Precision;
+use mc_gumbel::model::Precision;
+use mc_gumbel::model::{Cell, Method};
+use mc_gumbel::model::{Ensemble, Scale};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{record_times, Propagator, Schedule};
-use mc_gumbel::sampling::trials::{for_each_trial, Cell, Method};
+use mc_gumbel::sampling::trials::for_each_trial;
 
 #[test]
 fn diagonal_matrix_explodes_when_its_mean_crosses_the_threshold() {

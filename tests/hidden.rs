@@ -5,11 +5,12 @@
 use faer::{c64, Mat};
 use mc_gumbel::jobs::hidden::norm_stats;
 use mc_gumbel::math::stats::Z95;
-use mc_gumbel::sampling::ensemble::{self, Ensemble, Entry, Scale};
-use mc_gumbel::sampling::precision::Precision;
+use mc_gumbel::model::Precision;
+use mc_gumbel::model::{Cell, Ensemble, Method, Scale};
+use mc_gumbel::sampling::draw::{self, Entry};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{self, Propagator, Schedule, Trajectory};
-use mc_gumbel::sampling::trials::{for_each_trial, Cell, Method};
+use mc_gumbel::sampling::trials::for_each_trial;
 use std::path::Path;
 use std::process::Command;
 
@@ -161,7 +162,7 @@ fn complex_ginibre_mean_is_t_at_large_width() {
         0..trials,
         &|| {},
         |(w, p), rng, _| {
-            ensemble::fill(Ensemble::ComplexGinibre, 1.0, w.as_mut(), rng);
+            draw::fill(Ensemble::ComplexGinibre, 1.0, w.as_mut(), rng);
             Ok(p.propagate(w.as_ref(), &sched, rng))
         },
     )

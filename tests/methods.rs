@@ -5,9 +5,9 @@ mod common;
 use common::sorted_radii;
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance, ks_two_sample};
-use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampling::precision::Precision;
-use mc_gumbel::sampling::trials::{kostlan_first_k, sample_cell, Cell, Method};
+use mc_gumbel::model::{Cell, Ensemble, Method, Precision, Scale};
+use mc_gumbel::sampling::rng::StreamKey;
+use mc_gumbel::sampling::trials::{kostlan_first_k, sample_cell};
 use rand_distr::{Distribution, Gamma};
 
 /// Level of each KS test; seeds are fixed (each method has its own streams by construction).
@@ -98,7 +98,7 @@ fn kostlan_skipping_changes_nothing() {
         };
         let trials = 500u64;
         let fast = sample_cell(&cell, 7, 0..trials, &|| {}).unwrap();
-        let key = cell.stream_key(7);
+        let key = StreamKey::of(&cell, 7);
         let threshold = n as f64 / (factor * factor);
         for (t, rec) in fast.iter().enumerate() {
             let mut rng = key.trial_rng(t as u64);

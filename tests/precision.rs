@@ -6,11 +6,12 @@ mod common;
 use common::{assert_same_files, column, mc_gumbel, sorted_radii, stderr, with_out};
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance};
-use mc_gumbel::sampling::ensemble::{fill, Ensemble, Entry, Scale};
-use mc_gumbel::sampling::precision::Precision;
+use mc_gumbel::model::Precision;
+use mc_gumbel::model::{Cell, Method};
+use mc_gumbel::model::{Ensemble, Scale};
+use mc_gumbel::sampling::draw::{fill, Entry};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen};
-use mc_gumbel::sampling::trials::{Cell, Method};
 
 /// KS level: a correct implementation fails with probability 0.1%; the seeds are fixed.
 const ALPHA: f64 = 1e-3;

@@ -7,9 +7,9 @@ use common::sorted_radii;
 
 use mc_gumbel::math::real_ginibre::RealGinibreLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_from_cdf_values, ks_two_sample, wilson};
-use mc_gumbel::sampling::ensemble::{Ensemble, Scale};
-use mc_gumbel::sampling::precision::Precision;
-use mc_gumbel::sampling::trials::{Cell, Method};
+use mc_gumbel::model::Precision;
+use mc_gumbel::model::{Cell, Method};
+use mc_gumbel::model::{Ensemble, Scale};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 

@@ -4,7 +4,7 @@
 mod common;
 use common::{mc_gumbel, read_csv};
 use mc_gumbel::jobs::theory::theory_row;
-use mc_gumbel::sampling::ensemble::Ensemble;
+use mc_gumbel::model::Ensemble;
 use statrs::function::gamma::gamma_lr;
 
 fn slow_cdf(n: usize, r: f64) -> f64 {

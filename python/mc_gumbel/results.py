@@ -11,6 +11,16 @@ one numpy type:
 - float64 NaN if every field is empty,
 - otherwise str (an object array of Python ``str``; an empty field is ``""``).
 
+A file named like one mc-gumbel writes (``COLUMNS``) is read by its contract, not by how its
+fields look: its text columns are exactly ``TEXT_COLUMNS`` (str even where every field looks
+like a number, as ``scale`` does after ``--scale 0.5``), and every other contracted column holds
+numbers or ``true``/``false``, so a field that is neither raises ``ValueError`` naming the file,
+the line and the column instead of turning the column into text. In any other file, a column of
+numbers (or booleans) but for at most one non-empty field in ten raises the same error rather
+than becoming text (``text_columns=[...]`` reads named columns as text). A CSV syntax error (a
+quote not closed, a row with more or fewer fields than the header) raises ``ValueError`` naming
+the line.
+
 For example, ``P(rho > 1)`` of real Ginibre over the widths of every step of an experiment::
 
     r = read_results("results/radius-law")
@@ -33,6 +43,15 @@ from . import _core
 
 #: The columns each CSV file of mc-gumbel contracts to, in order (``mc-gumbel columns``).
 COLUMNS: dict[str, list[str]] = {name: list(cols) for name, cols in _core.columns()}
+
+#: The columns of mc-gumbel's CSVs that hold text: the ``String`` fields of the Rust row types
+#: (``grep -n "pub .*: String" src/jobs/*.rs``; the raw ``radius_trials.csv`` writes the same
+#: labels). Every other contracted column is numbers (empty: undefined) or ``true``/``false``.
+TEXT_COLUMNS = frozenset({"ensemble", "scale", "method", "precision", "factor_name"})
+
+# In a file without a contract, a column whose non-empty fields are all numbers (or all
+# booleans) except for at most this share of them is damaged numbers, not text: it raises.
+_STRAY_SHARE = 0.1
 
 _INT = re.compile(r"[+-]?[0-9]+")
 
@@ -170,8 +189,32 @@ def _concat_column(parts: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _column(fields: list[str]) -> np.ndarray:
-    """One CSV column as its numpy type (the rules in the module's docstring)."""
+def _is_number(field: str) -> bool:
+    try:
+        float(field)
+    except ValueError:
+        return False
+    return True
+
+
+class _Where:
+    """Where the fields of one column come from, for error messages."""
+
+    def __init__(self, name: str | None, column: str, lines: list[int]) -> None:
+        self.name, self.column, self.lines = name, column, lines
+
+    def at(self, row: int) -> str:
+        return f"{self.name or 'CSV text'}, line {self.lines[row]}, column {self.column!r}"
+
+
+def _column(fields: list[str], where: _Where, kind: str = "infer") -> np.ndarray:
+    """One CSV column as its numpy type (the rules in the module's docstring).
+
+    ``kind``: ``"text"`` (str whatever the fields), ``"typed"`` (a contracted non-text column:
+    numbers or booleans, anything else raises) or ``"infer"`` (decided by the fields).
+    """
+    if kind == "text":
+        return np.array(fields, dtype=object)
     full = [f for f in fields if f]
     if not full:
         return np.full(len(fields), np.nan)
@@ -189,33 +232,103 @@ def _column(fields: list[str]) -> np.ndarray:
         pass
     if len(full) == len(fields) and set(fields) <= {"true", "false"}:
         return np.array([f == "true" for f in fields], dtype=bool)
+    # Neither all numbers nor all booleans: text, or numbers/booleans with bad fields.
+    numbers = sum(map(_is_number, full))
+    booleans = sum(f in ("true", "false") for f in full)
+    boolean = booleans > numbers
+    expected = "true or false" if boolean else "a number"
+    strays = [i for i, f in enumerate(fields)
+              if f and not (f in ("true", "false") if boolean else _is_number(f))]
+    if kind == "typed":
+        if boolean and not strays:  # booleans with empty fields: not something mc-gumbel writes
+            row = fields.index("")
+            raise ValueError(f"{where.at(row)}: empty field in a column of true/false; "
+                             "mc-gumbel writes no empty field there (a damaged file?)")
+        row = strays[0]
+        raise ValueError(
+            f"{where.at(row)}: {fields[row]!r} is not {expected}, and mc-gumbel writes only "
+            f"{'true/false' if boolean else 'numbers'} in this column ({len(strays)} such "
+            f"field(s) in it): a damaged file, or not one mc-gumbel wrote (a column that "
+            f"mc-gumbel fills with text belongs in mc_gumbel.results.TEXT_COLUMNS)")
+    if strays and len(strays) <= _STRAY_SHARE * len(full):
+        row = strays[0]
+        raise ValueError(
+            f"{where.at(row)}: {fields[row]!r} is not {expected}, but "
+            f"{len(full) - len(strays)} of the column's {len(full)} non-empty fields are; "
+            f"pass text_columns=[{where.column!r}] to read the column as text")
     return np.array(fields, dtype=object)
 
 
-def parse_table(text: str, name: str | None = None) -> Table:
+def _rows(text: str, name: str | None) -> tuple[list[list[str]], list[int]]:
+    """The CSV rows of ``text`` and the line each starts on; a syntax error raises ValueError."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            what = ("a quoted field is not closed before the end of the file"
+                    if "unexpected end of data" in str(e) else f"not valid CSV: {e}")
+            raise ValueError(f"{name or 'CSV text'}, line {line}: {what}") from None
+        rows.append(row)
+        lines.append(line)
+    return rows, lines
+
+
+def parse_table(text: str, name: str | None = None, text_columns: Iterable[str] = ()) -> Table:
     """CSV text (a header row, then rows) as a Table called ``name``.
 
-    Empty text is a table with no columns and no rows. A row with the wrong number of fields
-    raises ``ValueError``. No column contract is checked here (``read_table`` does).
+    Empty text is a table with no columns and no rows. A CSV syntax error, a row with the wrong
+    number of fields or a bad field in a column of numbers raises ``ValueError`` naming the
+    line (see the module's docstring). Where ``name`` (its last part) is a file mc-gumbel
+    writes, the column types follow its contract (``TEXT_COLUMNS``); ``text_columns`` are read
+    as text in any case. Whether the contracted columns are all there is checked by
+    ``read_table``.
     """
-    rows = list(csv.reader(io.StringIO(text)))
+    return _parse(text, name, text_columns, required=[])
+
+
+def _parse(text: str, name: str | None, text_columns: Iterable[str],
+           required: list[str]) -> Table:
+    rows, lines = _rows(text, name)
+    header = rows[0] if rows else []
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ValueError(f"{name} lacks column(s) {', '.join(missing)}; "
+                         f"it has {', '.join(header) or 'none'}")
     if not rows:
         return Table({}, name)
-    header, body = rows[0], rows[1:]
-    for line, row in enumerate(body, start=2):
+    body, lines = rows[1:], lines[1:]
+    for line, row in zip(lines, body):
         # csv reads a blank line as no fields: in a one-column file it is one empty field.
         if len(row or [""]) != len(header):
             raise ValueError(f"{name or 'CSV text'}, line {line}: {len(row)} field(s), "
                              f"but the header has {len(header)}")
+    contract = set(COLUMNS.get(Path(name).name, [])) if name else set()
+    text_set = set(text_columns)
+
+    def kind(column: str) -> str:
+        if column in text_set or (column in contract and column in TEXT_COLUMNS):
+            return "text"
+        return "typed" if column in contract else "infer"
+
     fields = zip(*[row or [""] for row in body]) if body else [[] for _ in header]
-    return Table({h: _column(list(f)) for h, f in zip(header, fields)}, name)
+    return Table({h: _column(list(f), _Where(name, h, lines), kind(h))
+                  for h, f in zip(header, fields)}, name)
 
 
-def read_table(path: str | Path) -> Table:
+def read_table(path: str | Path, text_columns: Iterable[str] = ()) -> Table:
     """One CSV file as a Table named after the file, checking its contracted columns.
 
     A file named like one mc-gumbel writes (``COLUMNS``) must have every column of its
-    contract (``ValueError`` otherwise); a missing file raises ``FileNotFoundError``.
+    contract, with numbers or booleans in each but ``TEXT_COLUMNS``. A missing column, a CSV
+    syntax error or a bad field raises ``ValueError`` naming the path (and the line and the
+    column; see the module's docstring; ``text_columns`` are read as text). A missing file
+    raises ``FileNotFoundError``.
     """
     path = Path(path)
     if not path.is_file():
@@ -223,12 +336,13 @@ def read_table(path: str | Path) -> Table:
         raise FileNotFoundError(f"{path} does not exist{where}: run the mc-gumbel command that "
                                 f"writes {path.name} with --out {path.parent}, or check the path")
     with open(path, newline="", encoding="utf-8") as f:
-        table = parse_table(f.read(), str(path))  # so that a parse error names the path
+        try:
+            text = f.read()
+        except UnicodeDecodeError as e:
+            raise ValueError(f"{path} is not UTF-8 text (byte {e.start}: {e.reason})") from None
+    # Named by its path, so that an error names the path.
+    table = _parse(text, str(path), text_columns, required=COLUMNS.get(path.name, []))
     table.name = path.name
-    missing = [c for c in COLUMNS.get(path.name, []) if c not in table.columns]
-    if missing:
-        raise ValueError(f"{path} lacks column(s) {', '.join(missing)}; "
-                         f"it has {', '.join(table.columns) or 'none'}")
     return table
 
 

@@ -1,23 +1,27 @@
 //! `mc_gumbel._core`: the Rust library under the Python package.
 //!
-//! Every argument arrives as the text the command line would receive for the matching flag, and
-//! is resolved by the command line's own parsers (`RadiusArgs::resolve`, `TheoryArgs::resolve`,
-//! `radius::plan`). So Python and the CLI accept the same inputs, refuse the same ones with the
-//! same message (`ValueError`, named for the Python argument instead of the flag), and compute
-//! through the same code. The Python layer (`mc_gumbel/*.py`) turns values into that text and
-//! the results into numpy arrays and tables.
+//! Every argument arrives as text (the Python layer writes values the way a CLI flag takes them),
+//! and is resolved by the domain's own constructors (`parse_widths`, `Ensemble::parse_list`,
+//! `Scale::parse_list`, `radius::plan`, ...), the same ones the command line's value parsers
+//! call. So Python and the CLI accept the same inputs, refuse the same ones with the same message
+//! (`ValueError`, named for the Python argument where the CLI names its flag), and compute through
+//! the same code. This module never touches the command line's types. The Python layer
+//! (`mc_gumbel/*.py`) turns values into that text and the results into numpy arrays and tables.
 
-use mc_gumbel::cli::parse::{parse_probabilities, parse_widths};
-use mc_gumbel::cli::{CommonArgs, GridArgs, RadiusArgs, SamplingArgs, TheoryArgs};
-use mc_gumbel::jobs::grid::thread_pool;
-use mc_gumbel::jobs::radius::{self, RadiusOptions};
+use mc_gumbel::jobs::radius::{self, RadiusOptions, RadiusSpec};
 use mc_gumbel::jobs::radius_tables;
-use mc_gumbel::jobs::theory::{self, TheoryParams, REAL_EXACT_MAX_N};
+use mc_gumbel::jobs::record::{JobOptions, JobParams, SamplingParams};
+use mc_gumbel::jobs::theory::{self, TheoryParams};
+use mc_gumbel::jobs::workers::thread_pool;
 use mc_gumbel::math::asymptotics;
 use mc_gumbel::math::exact_law::ExactLaw;
-use mc_gumbel::sampling::ensemble::Ensemble;
-use mc_gumbel::sampling::trials::{self, Cell};
-use mc_gumbel::store::host::{available_memory_bytes, format_bytes};
+use mc_gumbel::model::budget::format_bytes;
+use mc_gumbel::model::counts::{self, probabilities};
+use mc_gumbel::model::scale::Scale;
+use mc_gumbel::model::widths::parse_widths;
+use mc_gumbel::model::{laws, Cell, Ensemble, Execution, Method, Param, Precision, Shard};
+use mc_gumbel::sampling::trials;
+use mc_gumbel::store::host::available_memory_bytes;
 use mc_gumbel::store::table::table_text;
 use mc_gumbel::Error;
 use numpy::{PyArray1, PyReadonlyArray1};
@@ -28,23 +32,26 @@ use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
-/// How the CLI's flags are called in Python, where the names differ beyond `--a-b` -> `a_b`.
-type Names = &'static [(&'static str, &'static str)];
-const ONE_WIDTH: Names = &[("--widths", "n")];
-const FACTOR: Names = &[("--widths", "n"), ("--targets", "p")];
+/// What a function calls a domain parameter, where it is not the parameter's own name.
+type Names = &'static [(Param, &'static str)];
+const ONE_WIDTH: Names = &[(Param::Widths, "n")];
+const FACTOR: Names = &[
+    (Param::Widths, "n"),
+    (Param::Targets, "p"),
+    (Param::Scale, "p"),
+];
 const WIDTHS: Names = &[];
 
-/// A library error as the Python exception it maps to: a usage error (exit code 2 on the
-/// command line) is a `ValueError` with the CLI's message, named for the Python argument.
-fn py_error(e: Error, names: Names) -> PyErr {
-    match e {
-        Error::Usage { flag, message } => {
+/// A library error as the Python exception it maps to: a configuration error (exit code 2 on
+/// the command line) is a `ValueError` with the same message, named for the Python argument.
+fn py_error(e: impl Into<Error>, names: Names) -> PyErr {
+    match e.into() {
+        Error::Config(c) => {
             let name = names
                 .iter()
-                .find(|(f, _)| *f == flag)
-                .map(|(_, p)| p.to_string())
-                .unwrap_or_else(|| flag.trim_start_matches("--").replace('-', "_"));
-            usage(&name, message)
+                .find(|(p, _)| *p == c.param)
+                .map_or(c.param.name(), |(_, name)| name);
+            usage(name, c.message)
         }
         other => PyRuntimeError::new_err(other.to_string()),
     }
@@ -62,16 +69,9 @@ fn one<T: Copy>(values: &[T], name: &str, what: &str) -> PyResult<T> {
     }
 }
 
-/// `p`, if it is a probability strictly between 0 and 1 (the CLI's `--targets` rule).
+/// `p`, if it is a probability strictly between 0 and 1 (the rule of every target).
 fn probability(name: &str, p: f64) -> PyResult<f64> {
-    if p > 0.0 && p < 1.0 {
-        Ok(p)
-    } else {
-        Err(usage(
-            name,
-            format!("'{p}' is not a probability strictly between 0 and 1"),
-        ))
-    }
+    counts::probability(Param::Targets, p).map_err(|e| usage(name, e.message))
 }
 
 /// Runs `body`, turning a panic (a bug, never an input's fault) into a `RuntimeError`, so that
@@ -87,14 +87,6 @@ fn guarded<T>(body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
             "mc-gumbel internal error ({what}); please report it with the call that raised it"
         )))
     })
-}
-
-fn common() -> CommonArgs {
-    CommonArgs {
-        out: None,
-        force: false,
-        quiet: true,
-    }
 }
 
 fn parse_count(name: &str, text: &str, what: &str) -> PyResult<usize> {
@@ -122,34 +114,47 @@ fn radius_options(
     threads: Option<&str>,
     names: Names,
 ) -> PyResult<RadiusOptions> {
-    let args = RadiusArgs {
-        grid: GridArgs {
-            widths: n.into(),
-            ensemble: ensemble.into(),
-            scale: scale.into(),
-        },
-        trials: parse_count(
-            "trials",
-            trials,
-            "a number of trials (need an integer >= 1)",
-        )?,
-        method: method.into(),
-        targets: "0.5".into(),
-        sampling: SamplingArgs {
-            seed: seed.trim().parse().map_err(|_| {
-                usage(
-                    "seed",
-                    format!("'{seed}' is not a seed (need an integer 0 <= seed < 2^64)"),
-                )
-            })?,
-            threads: parse_threads(threads)?,
-            shard: None,
-            resume: false,
-            precision: precision.into(),
-            common: common(),
-        },
+    let trials = parse_count(
+        "trials",
+        trials,
+        "a number of trials (need an integer >= 1)",
+    )?;
+    let seed = seed.trim().parse().map_err(|_| {
+        usage(
+            "seed",
+            format!("'{seed}' is not a seed (need an integer 0 <= seed < 2^64)"),
+        )
+    })?;
+    let threads = parse_threads(threads)?;
+    let resolve = || -> Result<RadiusOptions, Error> {
+        Ok(JobOptions {
+            params: JobParams {
+                grid: mc_gumbel::model::Grid {
+                    widths: parse_widths(n)?,
+                    ensembles: Ensemble::parse_list(ensemble, &Ensemble::RADIUS_NAMES)?,
+                    scales: Scale::parse_list(scale)?,
+                },
+                spec: RadiusSpec {
+                    method: method.parse::<Method>()?,
+                    targets: vec![0.5],
+                },
+                sampling: SamplingParams {
+                    trials: counts::trials(trials)?,
+                    seed,
+                    shard: Shard::WHOLE,
+                    precision: precision.parse::<Precision>()?,
+                },
+            },
+            exec: Execution {
+                threads: counts::threads(threads)?,
+                out: Default::default(),
+                force: false,
+                resume: false,
+                command_line: Vec::new(),
+            },
+        })
     };
-    args.resolve().map_err(|e| py_error(e, names))
+    resolve().map_err(|e| py_error(e, names))
 }
 
 /// The single cell of options whose grid holds one ensemble, scale and width.
@@ -255,39 +260,21 @@ fn sample_radius<'py>(
     Ok(PyArray1::from_vec(py, radii))
 }
 
-/// The exact law of one Gaussian ensemble at one width, refused where the CLI's `theory` has
-/// none: real Ginibre is evaluated up to `REAL_EXACT_MAX_N`.
+/// The exact law of one Gaussian ensemble (those `theory` takes) at one width, refused where
+/// [`laws::exact`] has none.
 fn exact_law(n: &str, ensemble: &str) -> PyResult<ExactLaw> {
-    let args = TheoryArgs {
-        widths: n.into(),
-        ensemble: ensemble.into(),
-        targets: "0.5".into(),
-        cdf_points: 0,
-        threads: Some(1),
-        common: common(),
-    };
-    let params = args.resolve().map_err(|e| py_error(e, ONE_WIDTH))?.params;
-    let n = one(&params.widths, "n", "width")?;
-    let ensemble = one(&params.ensembles, "ensemble", "ensemble")?;
-    check_real_range(ensemble, n)?;
-    Ok(ensemble
-        .exact_law(n)
-        .expect("the theory ensembles have exact laws"))
-}
-
-/// Refuses the real law beyond the widths where its accuracy is established.
-fn check_real_range(ensemble: Ensemble, n: usize) -> PyResult<()> {
-    if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
-        return Err(usage(
+    let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, ONE_WIDTH))?;
+    let ensembles =
+        Ensemble::parse_list(ensemble, &theory::ENSEMBLES).map_err(|e| py_error(e, ONE_WIDTH))?;
+    let ensemble = one(&ensembles, "ensemble", "ensemble")?;
+    laws::exact(ensemble, n).map_err(|why| {
+        usage(
             "n",
             format!(
-                "the exact real-Ginibre law is evaluated up to n = {REAL_EXACT_MAX_N}, where its \
-                 accuracy is established; at n = {n} use the asymptotic law (theory_loc, \
-                 theory_scale of theory())"
+                "{why}; at n = {n} use the asymptotic law (theory_loc, theory_scale of theory())"
             ),
-        ));
-    }
-    Ok(())
+        )
+    })
 }
 
 /// The exact law evaluated at every point of `x` in parallel: `cdf`, `sf` at radii, `quantile`,
@@ -341,33 +328,24 @@ fn law_moments(py: Python<'_>, n: &str, ensemble: &str) -> PyResult<(f64, f64)> 
     py.detach(|| guarded(|| Ok(law.mean_sd())))
 }
 
-/// `s` with `P(rho(s W) > 1) = p` exactly, as `--scale exact:P` computes it.
+/// `s` with `P(rho(s W) > 1) = p` exactly, as the scale `exact:P` computes it.
 #[pyfunction]
 fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f64> {
     guarded(|| {
-        let p = parse_probabilities("--targets", p).map_err(|e| py_error(e, FACTOR))?;
+        let p = probabilities(Param::Targets, p).map_err(|e| py_error(e, FACTOR))?;
         let p = one(&p, "p", "probability")?;
-        let scale = format!("exact:{p:?}");
-        let opts = radius_options(
-            n,
-            "1",
-            ensemble,
-            &scale,
-            "dense",
-            "f64",
-            "1",
-            Some("1"),
-            FACTOR,
-        )?;
-        let grid = &opts.params.grid;
-        let n = one(&grid.widths, "n", "width")?;
-        let ensemble = one(&grid.ensembles, "ensemble", "ensemble")?;
-        check_real_range(ensemble, n)?;
-        py.detach(|| grid.scales[0].factor(ensemble, n))
-            .map_err(|m| {
+        let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, FACTOR))?;
+        let ensembles = Ensemble::parse_list(ensemble, &Ensemble::RADIUS_NAMES)
+            .map_err(|e| py_error(e, FACTOR))?;
+        let ensemble = one(&ensembles, "ensemble", "ensemble")?;
+        py.detach(|| Scale::Exact(p).factor(ensemble, n))
+            .map_err(|e| {
                 usage(
                     "ensemble",
-                    format!("{m} (in Python: mc_factor(n, p, ensemble) samples it)"),
+                    format!(
+                        "{} (in Python: mc_factor(n, p, ensemble) samples it)",
+                        e.message
+                    ),
                 )
             })
     })
@@ -377,8 +355,8 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
 #[pyfunction]
 fn paper_factor(n: &str) -> PyResult<Option<f64>> {
     guarded(|| {
-        let widths = parse_widths(n).map_err(|e| py_error(e, ONE_WIDTH))?;
-        Ok(asymptotics::paper_factor(one(&widths, "n", "width")?))
+        let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, ONE_WIDTH))?;
+        Ok(asymptotics::paper_factor(n))
     })
 }
 
@@ -415,39 +393,31 @@ fn theory_tables(
     cdf_points: &str,
     threads: Option<&str>,
 ) -> PyResult<(String, String, String)> {
-    let opts = guarded(|| {
-        let args = TheoryArgs {
-            widths: widths.into(),
-            ensemble: ensemble.into(),
-            targets: targets.into(),
-            cdf_points: parse_count(
-                "cdf_points",
+    let (params, threads) = guarded(|| {
+        let cdf_points = parse_count(
+            "cdf_points",
+            cdf_points,
+            "a number of points (need an integer >= 0)",
+        )?;
+        let threads = parse_threads(threads)?;
+        let resolve = || -> Result<(TheoryParams, usize), Error> {
+            let params = TheoryParams::new(
+                Ensemble::parse_list(ensemble, &Ensemble::ALL_NAMES)?,
+                parse_widths(widths)?,
+                probabilities(Param::Targets, targets)?,
                 cdf_points,
-                "a number of points (need an integer >= 0)",
-            )?,
-            threads: parse_threads(threads)?,
-            common: common(),
+            )?;
+            Ok((params, counts::threads(threads)?))
         };
-        args.resolve().map_err(|e| py_error(e, WIDTHS))
+        resolve().map_err(|e| py_error(e, WIDTHS))
     })?;
-    let params = &opts.params;
-    let pool = thread_pool(opts.exec.threads).map_err(|e| py_error(e, WIDTHS))?;
-    let mut tables: theory::TheoryTables = Default::default();
-    for &ensemble in &params.ensembles {
-        for widths in params.widths.chunks(opts.exec.threads) {
-            let part = TheoryParams {
-                ensembles: vec![ensemble],
-                widths: widths.to_vec(),
-                ..params.clone()
-            };
-            let (rows, rescaling, cdf) =
-                py.detach(|| guarded(|| Ok(pool.install(|| theory::compute(&part)))))?;
-            tables.0.extend(rows);
-            tables.1.extend(rescaling);
-            tables.2.extend(cdf);
-            py.check_signals()?;
-        }
-    }
+    let pool = thread_pool(threads).map_err(|e| py_error(e, WIDTHS))?;
+    let tables = theory::compute_in_groups(
+        &params,
+        threads,
+        |part| py.detach(|| guarded(|| Ok(pool.install(|| theory::compute(part))))),
+        || py.check_signals(),
+    )?;
     Ok((
         table_text(&tables.0),
         table_text(&tables.1),

@@ -10,7 +10,8 @@ import subprocess
 import numpy as np
 import pytest
 
-from mc_gumbel.results import COLUMNS, Results, Table, parse_table, read_results, read_table
+from mc_gumbel.results import (COLUMNS, TEXT_COLUMNS, Results, Table, parse_table, read_results,
+                               read_table)
 
 
 def bits(x):
@@ -128,6 +129,110 @@ def test_read_table_checks_the_contract(tmp_path):
         read_table(bad)
     # A file without a contract is read as it is.
     assert read_table(write(tmp_path / "mine.csv", "a\n1\n"))["a"].tolist() == [1]
+
+
+def trials_csv(tmp_path, rows, folder="run"):
+    """A radius_trials.csv of the contracted columns, one row per dict (defaults filled)."""
+    cols = COLUMNS["radius_trials.csv"]
+    base = dict(ensemble="real-ginibre", scale="glorot", scale_factor="1.0", method="dense",
+                precision="f64", n="16", rho="1.0625", n_outside="1")
+    lines = [",".join(cols)]
+    for i, row in enumerate(rows):
+        fields = {**base, "trial": str(i), **row}
+        lines.append(",".join(fields[c] for c in cols))
+    return write(tmp_path / folder / "radius_trials.csv", "\n".join(lines) + "\n")
+
+
+def test_text_columns_are_the_string_fields_of_the_contract():
+    contracted = {c for cols in COLUMNS.values() for c in cols}
+    assert TEXT_COLUMNS <= contracted  # no stale name
+    assert {"ensemble", "scale", "method", "precision", "factor_name"} == TEXT_COLUMNS
+
+
+def test_a_word_in_a_contracted_number_column_names_file_line_and_column(tmp_path):
+    path = trials_csv(tmp_path, [{}, {}, {"rho": "abc"}, {}])
+    # Header on line 1: the third row is line 4.
+    with pytest.raises(ValueError, match=r"radius_trials.csv, line 4, column 'rho': 'abc' is "
+                                         r"not a number") as e:
+        read_table(path)
+    assert str(path) in str(e.value)
+    # Through a results folder too, and in an integer column, and in a column of true/false.
+    trials_csv(tmp_path, [{"n_outside": "1.5x"}], "ints")
+    with pytest.raises(ValueError, match=r"line 2, column 'n_outside': '1\.5x' is not a number"):
+        read_results(tmp_path / "ints")["radius_trials"]
+    conv = ",".join(COLUMNS["convergence.csv"])
+    good = "complex-ginibre,glorot,dense,f64,16,0.1,0.05,0.15,0.09,,,,,,true"
+    bad = "complex-ginibre,glorot,dense,f64,32,0.1,0.05,0.15,0.09,,,,,,yes"
+    path = write(tmp_path / "conv" / "convergence.csv", "\n".join([conv, good, bad]) + "\n")
+    with pytest.raises(ValueError, match=r"line 3, column 'above': 'yes' is not true or false"):
+        read_table(path)
+    empty = write(tmp_path / "conv2" / "convergence.csv", f"{conv}\n{good}\n{bad[:-3]}\n")
+    with pytest.raises(ValueError, match=r"line 3, column 'above': empty field"):
+        read_table(empty)
+
+
+def test_a_single_bad_field_is_an_error_in_a_file_of_one_row(tmp_path):
+    # In a contracted file a column's type does not depend on how many rows agree.
+    with pytest.raises(ValueError, match=r"line 2, column 'scale_factor': 'glorot' is not a"):
+        read_table(trials_csv(tmp_path, [{"scale_factor": "glorot"}]))
+
+
+def test_contracted_text_columns_stay_text_even_when_they_look_like_numbers(tmp_path):
+    t = read_table(trials_csv(tmp_path, [{"scale": "0.5", "scale_factor": "0.5"}] * 3))
+    assert t["scale"].dtype == object and t["scale"].tolist() == ["0.5"] * 3
+    assert t["scale_factor"].dtype == np.float64
+    assert t["n"].dtype == np.int64 and t["rho"].dtype == np.float64
+    # Empty fields in number columns are undefined values, not errors; inf and NaN are numbers.
+    t = read_table(trials_csv(tmp_path, [{"rho": ""}, {"rho": "inf"}, {"rho": "NaN"}], "b"))
+    assert t["rho"].dtype == np.float64 and np.isnan(t["rho"][0]) and t["rho"][1] == np.inf
+
+
+def test_parse_table_applies_the_contract_of_its_name():
+    text = ",".join(COLUMNS["theory_cdf.csv"]) + "\ncomplex-ginibre,16,1.0,0.5,x\n"
+    with pytest.raises(ValueError, match=r"theory_cdf.csv, line 2, column 'sf': 'x'"):
+        parse_table(text, "theory_cdf.csv")
+    assert parse_table(text, "other.csv")["sf"].tolist() == ["x"]  # one field: text
+    assert parse_table(text, "theory_cdf.csv", text_columns=["sf"])["sf"].tolist() == ["x"]
+
+
+def test_unknown_files_raise_rather_than_turn_a_number_column_into_text(tmp_path):
+    numbers = [str(i / 4) for i in range(30)]
+    path = write(tmp_path / "mine.csv", "x,label\n" + "\n".join(
+        f"{v},{'a' if i % 2 else '3'}" for i, v in enumerate(numbers[:17] + ["abc"]
+                                                               + numbers[17:])) + "\n")
+    with pytest.raises(ValueError, match=rf"{path}, line 19, column 'x': 'abc' is not a number, "
+                                         r"but 30 of the column's 31 non-empty fields are; "
+                                         r"pass text_columns=\['x'\]"):
+        read_table(path)
+    t = read_table(path, text_columns=["x"])
+    assert t["x"].dtype == object and t["x"][17] == "abc"
+    # A column mixing words and numbers in earnest (here half and half) is text, as before.
+    assert t["label"].dtype == object and t["label"].tolist()[:3] == ["3", "a", "3"]
+    # The same for booleans: a stray word among 20 true/false raises.
+    flags = ["true", "false"] * 10
+    with pytest.raises(ValueError, match=r"line 7, column 'ok': 'maybe' is not true or false"):
+        parse_table("ok\n" + "\n".join(flags[:5] + ["maybe"] + flags[5:]) + "\n", "f.csv")
+
+
+def test_csv_syntax_errors_name_path_and_line(tmp_path):
+    path = write(tmp_path / "q.csv", 'a,b\n1,2\n3,"open\n4,5\n')
+    with pytest.raises(ValueError, match=rf"{path}, line 3: a quoted field is not closed"):
+        read_table(path)
+    path = write(tmp_path / "q2.csv", 'a,b\n1,"x"y\n')
+    with pytest.raises(ValueError, match=rf"{path}, line 2: not valid CSV"):
+        read_table(path)
+    # Too many and too few fields; a quoted field across lines moves the line numbers on.
+    path = write(tmp_path / "r.csv", 'a,b\n1,"two\nlines"\n3,4,5\n')
+    with pytest.raises(ValueError, match=rf"{path}, line 4: 3 field\(s\), but the header has 2"):
+        read_table(path)
+    path = trials_csv(tmp_path, [{}, {}], "short")
+    path.write_text(path.read_text() + "real-ginibre,glorot\n")
+    with pytest.raises(ValueError, match=rf"{path}, line 4: 2 field\(s\), but the header has 9"):
+        read_table(path)
+    path = write(tmp_path / "bin.csv", "a\n")
+    path.write_bytes(b"a\n\xff\n")
+    with pytest.raises(ValueError, match=rf"{path} is not UTF-8"):
+        read_table(path)
 
 
 def test_missing_file_and_folder(tmp_path):

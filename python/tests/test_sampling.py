@@ -91,7 +91,13 @@ def test_gil_is_released_while_sampling():
     assert iterations > 1000, iterations
 
 
+# The child installs Python's SIGINT handler itself: a process started with SIGINT ignored (CI
+# runners, nohup, a shell's background job `&`) passes the ignored disposition on to its
+# children, and Python then installs no KeyboardInterrupt handler, so the child would not see
+# Ctrl-C at all and the test would time out for a reason unrelated to the sampler.
 CHILD = """
+import signal
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import sys, mc_gumbel as mg
 print("started", flush=True)
 try:

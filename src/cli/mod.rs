@@ -1,24 +1,21 @@
-//! Command-line interface: clap definitions ([`args`] of every command) and their resolution into
-//! the plain option structs of the jobs; [`parse`] holds the value parsers.
+//! Command-line interface: clap definitions, each flag parsed by the domain type that owns its
+//! rule (`value_parser`), and their resolution into the plain option structs of the jobs;
+//! [`flags`] names the flag of every domain parameter and renders errors with it.
 
-pub mod parse;
+pub mod flags;
 
 use crate::error::Error;
 use crate::jobs::density::{DensityOptions, DensitySpec};
-use crate::jobs::experiment::ExperimentOptions;
-use crate::jobs::grid::Grid;
 use crate::jobs::hidden::{HiddenOptions, HiddenSpec};
 use crate::jobs::radius::{RadiusOptions, RadiusSpec};
 use crate::jobs::record::{Execution, JobOptions, JobParams, SamplingParams};
 use crate::jobs::theory::{TheoryOptions, TheoryParams};
-use crate::sampling::ensemble::Ensemble;
-use crate::sampling::precision::Precision;
-use crate::sampling::trials::Method;
+use crate::model::counts::{self, Targets};
+use crate::model::ensemble::Ensembles;
+use crate::model::scale::Scales;
+use crate::model::widths::Widths;
+use crate::model::{ConfigError, ExperimentOptions, Grid, Method, Precision, Ring, Shard};
 use clap::{Args, Parser, Subcommand};
-use parse::{
-    parse_ensembles, parse_probabilities, parse_ring, parse_scales, parse_shard, parse_widths,
-    positive, resolve_threads, resolve_trials,
-};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -80,7 +77,7 @@ pub enum Command {
     Density(DensityArgs),
     /// Run an experiment file (experiments/NAME.toml): its steps, then with --plot its figures
     #[command(
-        after_help = "Examples:\n  mc-gumbel run experiments/radius-law.toml\n  mc-gumbel run experiments/convergence.toml --quick --plot --out /tmp/conv"
+        after_help = "Examples:\n  mc-gumbel run experiments/radius-law.toml\n  mc-gumbel run experiments/convergence.toml --quick --plot --out /tmp/conv\n  mc-gumbel run experiments/radius-law.toml --resume   # after Ctrl-C"
     )]
     Run(ExperimentArgs),
     /// Print the columns of every CSV file mc-gumbel writes, as JSON (the contract plots read)
@@ -103,38 +100,61 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
-    /// `--out`, or the job's own folder: jobs never share a folder (and a manifest) by default.
-    pub fn out_or(&self, default: &str) -> PathBuf {
-        self.out.clone().unwrap_or_else(|| PathBuf::from(default))
+    /// Where and how a job executes: `--out`, or the job's own folder (jobs never share a
+    /// folder, and a manifest, by default).
+    fn execution(
+        &self,
+        default: &str,
+        threads: Option<usize>,
+        resume: bool,
+        command_line: &[String],
+    ) -> Result<Execution, Error> {
+        Ok(Execution {
+            threads: counts::threads(threads)?,
+            out: self.out.clone().unwrap_or_else(|| PathBuf::from(default)),
+            force: self.force,
+            resume,
+            command_line: command_line.to_vec(),
+        })
     }
+}
+
+/// `--trials`: at least one.
+fn trials(text: &str) -> Result<usize, ConfigError> {
+    let n = text.trim().parse().map_err(|_| {
+        ConfigError::new(
+            crate::model::Param::Trials,
+            format!("'{text}' is not a number of trials (need an integer >= 1)"),
+        )
+    })?;
+    counts::trials(n)
 }
 
 /// Which matrices a sampling job draws: `--widths`, `--ensemble`, `--scale`.
 #[derive(Debug, Args, Clone)]
 pub struct GridArgs {
-    /// Matrix widths n >= 2: a list (64,256,1024) and/or ranges, geometric 16..4096:x2 or
-    /// arithmetic 100..1000:+100
+    /// Matrix widths 2 <= n <= 10^9: a list (64,256,1024) and/or ranges, geometric
+    /// 16..4096:x2 or arithmetic 100..1000:+100
     #[arg(long, value_name = "LIST", default_value = "64,256,1024")]
-    pub widths: String,
+    pub widths: Widths,
     /// Ensembles, comma-separated: complex-ginibre, real-ginibre, glorot-uniform,
     /// truncated-normal, orthogonal, and (hidden and density only) diag-uniform
     #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
-    pub ensemble: String,
+    pub ensemble: Ensembles,
     /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published
     /// rescaling), exact:P (P(rho > 1) = P exactly, calibrated on the ensemble's exact law:
-    /// complex-ginibre, real-ginibre, diag-uniform), or a number
+    /// complex-ginibre, real-ginibre up to n = 4096, diag-uniform), or a number
     #[arg(long, value_name = "LIST", default_value = "glorot")]
-    pub scale: String,
+    pub scale: Scales,
 }
 
 impl GridArgs {
-    /// The grid, with ensembles among `allowed`.
-    pub fn resolve(&self, allowed: &[&str]) -> Result<Grid, Error> {
-        Ok(Grid {
-            widths: parse_widths(&self.widths)?,
-            ensembles: parse_ensembles(&self.ensemble, allowed)?,
-            scales: parse_scales(&self.scale)?,
-        })
+    fn grid(&self) -> Grid {
+        Grid {
+            widths: self.widths.0.clone(),
+            ensembles: self.ensemble.0.clone(),
+            scales: self.scale.0.clone(),
+        }
     }
 }
 
@@ -150,14 +170,14 @@ pub struct SamplingArgs {
     /// Run only slice I of N of every cell's trials (0 <= I < N), e.g. $SLURM_ARRAY_TASK_ID/8;
     /// join the shards' folders with `mc-gumbel merge`
     #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    pub shard: Option<Shard>,
     /// Continue the interrupted run in --out (same command line otherwise)
     #[arg(long)]
     pub resume: bool,
     /// Floating-point precision of the sampled matrices and their eigenvalues: f64, or f32
     /// (what recurrent weights are in practice; about twice as fast)
     #[arg(long, value_name = "P", default_value = "f64")]
-    pub precision: String,
+    pub precision: Precision,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -165,41 +185,28 @@ pub struct SamplingArgs {
 impl SamplingArgs {
     /// A sampling job's options: `grid`, the job's own parameters `spec`, `trials` trials,
     /// executed in a folder that defaults to `default_out`.
-    pub fn resolve<S>(
+    fn resolve<S>(
         &self,
         grid: Grid,
         spec: S,
         trials: usize,
         default_out: &str,
+        command_line: &[String],
     ) -> Result<JobOptions<JobParams<S>>, Error> {
-        let precision = Precision::parse(&self.precision).ok_or_else(|| {
-            Error::usage(
-                "--precision",
-                format!(
-                    "unknown precision '{}'; choose from {}",
-                    self.precision,
-                    Precision::NAMES.join(", ")
-                ),
-            )
-        })?;
-        let sampling = SamplingParams {
-            trials: resolve_trials(trials)?,
-            seed: self.seed,
-            shard: parse_shard(&self.shard)?,
-            precision,
-        };
         Ok(JobOptions {
             params: JobParams {
                 grid,
                 spec,
-                sampling,
+                sampling: SamplingParams {
+                    trials,
+                    seed: self.seed,
+                    shard: self.shard.unwrap_or(Shard::WHOLE),
+                    precision: self.precision,
+                },
             },
-            exec: Execution {
-                threads: resolve_threads(self.threads)?,
-                out: self.common.out_or(default_out),
-                force: self.common.force,
-                resume: self.resume,
-            },
+            exec: self
+                .common
+                .execution(default_out, self.threads, self.resume, command_line)?,
         })
     }
 }
@@ -209,50 +216,36 @@ pub struct RadiusArgs {
     #[command(flatten)]
     pub grid: GridArgs,
     /// Matrices sampled per ensemble, scale and width
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value = "1000", value_parser = trials)]
     pub trials: usize,
     /// How radii are sampled: dense (all eigenvalues of the matrix, any ensemble), hessenberg
     /// (exact Hessenberg form, QR iteration only; complex- and real-ginibre) or kostlan (exact
     /// O(n) sampler of the radius; complex-ginibre only)
     #[arg(long, value_name = "METHOD", default_value = "dense")]
-    pub method: String,
+    pub method: Method,
     /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
     #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
-    pub targets: String,
+    pub targets: Targets,
     #[command(flatten)]
     pub sampling: SamplingArgs,
 }
 
 impl RadiusArgs {
-    pub fn resolve(&self) -> Result<RadiusOptions, Error> {
-        let method = Method::parse(&self.method).ok_or_else(|| {
-            Error::usage(
-                "--method",
-                format!(
-                    "unknown method '{}'; choose from {}",
-                    self.method,
-                    Method::NAMES.join(", ")
-                ),
-            )
-        })?;
+    pub fn resolve(&self, command_line: &[String]) -> Result<RadiusOptions, Error> {
         let spec = RadiusSpec {
-            method,
-            targets: parse_probabilities("--targets", &self.targets)?,
+            method: self.method,
+            targets: self.targets.0.clone(),
         };
-        let grid = self.grid.resolve(&Ensemble::RADIUS_NAMES)?;
-        self.sampling.resolve(grid, spec, self.trials, "results")
+        self.sampling
+            .resolve(self.grid.grid(), spec, self.trials, "results", command_line)
     }
 }
 
-/// The most points `--cdf-points` takes: the file stays below about 100 MB per curve, and no
-/// figure resolves more.
-const MAX_CDF_POINTS: usize = 1_000_000;
-
 #[derive(Debug, Args, Clone)]
 pub struct TheoryArgs {
-    /// Matrix widths n >= 2: a list and/or ranges (16..1048576:x2, 100..1000:+100)
+    /// Matrix widths 2 <= n <= 10^9: a list and/or ranges (16..1048576:x2, 100..1000:+100)
     #[arg(long, value_name = "LIST", default_value = "16..1048576:x2")]
-    pub widths: String,
+    pub widths: Widths,
     /// Ensembles with an exact law: complex-ginibre, real-ginibre (its exact law is evaluated up
     /// to n = 4096; above, its exact columns are empty)
     #[arg(
@@ -260,10 +253,10 @@ pub struct TheoryArgs {
         value_name = "LIST",
         default_value = "complex-ginibre,real-ginibre"
     )]
-    pub ensemble: String,
+    pub ensemble: Ensembles,
     /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
     #[arg(long, value_name = "LIST", default_value = "0.5,0.1,0.01")]
-    pub targets: String,
+    pub targets: Targets,
     /// Also write theory_cdf.csv: the exact CDF at K radii per ensemble and width, evenly
     /// spaced between its 1e-6 and 1 - 1e-6 quantiles
     #[arg(long, value_name = "K", default_value_t = 0)]
@@ -276,36 +269,17 @@ pub struct TheoryArgs {
 }
 
 impl TheoryArgs {
-    pub fn resolve(&self) -> Result<TheoryOptions, Error> {
-        let widths = parse_widths(&self.widths)?;
-        if let Some(&n) = widths.iter().find(|&&n| n > 1_000_000_000) {
-            return Err(Error::usage(
-                "--widths",
-                format!("width {n} is beyond the tested range of the exact law (n <= 10^9)"),
-            ));
-        }
-        if self.cdf_points > MAX_CDF_POINTS {
-            return Err(Error::usage(
-                "--cdf-points",
-                format!(
-                    "{} points per curve is more than any figure resolves; use at most {MAX_CDF_POINTS}",
-                    self.cdf_points
-                ),
-            ));
-        }
+    pub fn resolve(&self, command_line: &[String]) -> Result<TheoryOptions, Error> {
         Ok(JobOptions {
-            params: TheoryParams {
-                ensembles: parse_ensembles(&self.ensemble, &Ensemble::GINIBRE_NAMES)?,
-                widths,
-                targets: parse_probabilities("--targets", &self.targets)?,
-                cdf_points: self.cdf_points,
-            },
-            exec: Execution {
-                threads: resolve_threads(self.threads)?,
-                out: self.common.out_or("results/theory"),
-                force: self.common.force,
-                resume: false,
-            },
+            params: TheoryParams::new(
+                self.ensemble.0.clone(),
+                self.widths.0.clone(),
+                self.targets.0.clone(),
+                self.cdf_points,
+            )?,
+            exec: self
+                .common
+                .execution("results/theory", self.threads, false, command_line)?,
         })
     }
 }
@@ -324,13 +298,9 @@ pub struct MergeArgs {
 
 impl MergeArgs {
     /// Where and how the merged run is written.
-    pub fn resolve(&self) -> Result<Execution, Error> {
-        Ok(Execution {
-            threads: resolve_threads(self.threads)?,
-            out: self.common.out_or("results/merged"),
-            force: self.common.force,
-            resume: false,
-        })
+    pub fn resolve(&self, command_line: &[String]) -> Result<Execution, Error> {
+        self.common
+            .execution("results/merged", self.threads, false, command_line)
     }
 }
 
@@ -343,28 +313,15 @@ pub struct AnyGridArgs {
     /// Ring r_min,r_max of diag-uniform's eigenvalue moduli (uniform by area), before scaling
     /// [default: 0,1]
     #[arg(long, value_name = "R_MIN,R_MAX", allow_hyphen_values = true)]
-    pub ring: Option<String>,
+    pub ring: Option<Ring>,
 }
 
 impl AnyGridArgs {
     /// The grid, with the ring set in `diag-uniform`.
-    pub fn resolve(&self) -> Result<Grid, Error> {
-        let mut grid = self.grid.resolve(&Ensemble::ALL_NAMES)?;
-        if let Some(ring) = &self.ring {
-            let (lo, hi) = parse_ring(ring)?;
-            let mut used = false;
-            for e in &mut grid.ensembles {
-                if let Ensemble::DiagUniform { r_min, r_max } = e {
-                    (*r_min, *r_max) = (lo, hi);
-                    used = true;
-                }
-            }
-            if !used {
-                return Err(Error::usage(
-                    "--ring",
-                    "the ring applies only to --ensemble diag-uniform, which is not selected",
-                ));
-            }
+    fn grid(&self) -> Result<Grid, Error> {
+        let mut grid = self.grid.grid();
+        if let Some(ring) = self.ring {
+            grid.set_ring(ring)?;
         }
         Ok(grid)
     }
@@ -375,7 +332,7 @@ pub struct HiddenArgs {
     #[command(flatten)]
     pub grid: AnyGridArgs,
     /// Matrices W sampled per ensemble, scale and width
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    #[arg(long, value_name = "N", default_value = "200", value_parser = trials)]
     pub trials: usize,
     /// Steps t of the recurrence
     #[arg(long, value_name = "T", default_value_t = 3000)]
@@ -394,22 +351,15 @@ pub struct HiddenArgs {
 }
 
 impl HiddenArgs {
-    pub fn resolve(&self) -> Result<HiddenOptions, Error> {
-        if !(self.explode_factor > 0.0 && self.explode_factor.is_finite()) {
-            return Err(Error::usage(
-                "--explode-factor",
-                format!("{} is not a positive finite factor", self.explode_factor),
-            ));
-        }
-        let grid = self.grid.resolve()?;
-        let spec = HiddenSpec {
-            steps: positive("--steps", self.steps, "step")?,
-            batch: positive("--batch", self.batch, "sequence per batch")?,
-            points: self.points,
-            explode_factor: self.explode_factor,
-        };
-        self.sampling
-            .resolve(grid, spec, self.trials, "results/hidden")
+    pub fn resolve(&self, command_line: &[String]) -> Result<HiddenOptions, Error> {
+        let spec = HiddenSpec::new(self.steps, self.batch, self.points, self.explode_factor)?;
+        self.sampling.resolve(
+            self.grid.grid()?,
+            spec,
+            self.trials,
+            "results/hidden",
+            command_line,
+        )
     }
 }
 
@@ -418,7 +368,7 @@ pub struct DensityArgs {
     #[command(flatten)]
     pub grid: AnyGridArgs,
     /// Matrices sampled per ensemble, scale and width
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value = "1000", value_parser = trials)]
     pub trials: usize,
     /// Histogram bins on [0, r_max)
     #[arg(long, value_name = "N", default_value_t = 200)]
@@ -432,22 +382,15 @@ pub struct DensityArgs {
 }
 
 impl DensityArgs {
-    pub fn resolve(&self) -> Result<DensityOptions, Error> {
-        if let Some(r) = self.r_max {
-            if !(r > 0.0 && r.is_finite()) {
-                return Err(Error::usage(
-                    "--r-max",
-                    format!("{r} is not a positive finite radius"),
-                ));
-            }
-        }
-        let grid = self.grid.resolve()?;
-        let spec = DensitySpec {
-            bins: positive("--bins", self.bins, "bin")?,
-            r_max: self.r_max,
-        };
-        self.sampling
-            .resolve(grid, spec, self.trials, "results/density")
+    pub fn resolve(&self, command_line: &[String]) -> Result<DensityOptions, Error> {
+        let spec = DensitySpec::new(self.bins, self.r_max)?;
+        self.sampling.resolve(
+            self.grid.grid()?,
+            spec,
+            self.trials,
+            "results/density",
+            command_line,
+        )
     }
 }
 
@@ -468,6 +411,10 @@ pub struct ExperimentArgs {
     /// Overwrite results already in the output folders
     #[arg(long)]
     pub force: bool,
+    /// Continue an interrupted experiment: finished steps are kept, the step that was
+    /// interrupted is resumed, the rest run
+    #[arg(long, conflicts_with = "force")]
+    pub resume: bool,
     /// No progress bars or log lines (errors are still printed)
     #[arg(long, short)]
     pub quiet: bool,
@@ -481,6 +428,7 @@ impl ExperimentArgs {
             plot: self.plot,
             out: self.out.clone(),
             force: self.force,
+            resume: self.resume,
             quiet: self.quiet,
         }
     }

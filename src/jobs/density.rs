@@ -3,14 +3,17 @@
 //! circular law; the share of eigenvalues outside the unit circle, the chance that any is, and the
 //! number of real eigenvalues (docs/math/density.md).
 
-use super::grid::{check_memory, dense_bytes};
-use super::record::{JobOptions, JobParams, RecordJob};
+use super::record::{label, JobOptions, JobParams, RecordJob};
+use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::modulus_law::{complex_modulus_bound, ModulusLaw};
 use crate::math::real_ginibre::expected_real_eigenvalues;
 use crate::math::stats::{self, Z95};
-use crate::sampling::ensemble::Ensemble;
-use crate::sampling::trials::{sample_moduli, Cell, Method, Spectrum};
+use crate::model::budget::Demand;
+use crate::model::counts;
+use crate::model::{laws, ConfigError, Ensemble, Param};
+use crate::model::{Cell, Method};
+use crate::sampling::trials::{sample_moduli, Spectrum};
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -46,6 +49,34 @@ pub struct DensitySpec {
     pub r_max: Option<f64>,
 }
 
+impl DensitySpec {
+    /// The spec, or the first rule a value breaks: at least one bin, at most [`MAX_BINS`], a
+    /// positive finite edge (whether the edge suits each cell's spectrum is checked per cell,
+    /// by [`plan`]).
+    pub fn new(bins: usize, r_max: Option<f64>) -> Result<Self, ConfigError> {
+        if let Some(r) = r_max {
+            if !(r > 0.0 && r.is_finite()) {
+                return Err(ConfigError::new(
+                    Param::RMax,
+                    format!("{r} is not a positive finite radius"),
+                ));
+            }
+        }
+        let bins = counts::positive(Param::Bins, bins, "bin")?;
+        if bins > MAX_BINS {
+            return Err(ConfigError::new(
+                Param::Bins,
+                format!("{bins} bins is more than any figure resolves; use at most {MAX_BINS}"),
+            ));
+        }
+        Ok(DensitySpec { bins, r_max })
+    }
+}
+
+/// The most bins a histogram takes: no figure resolves more, and each trial's histogram is
+/// held until its cell is summarised.
+pub const MAX_BINS: usize = 1_000_000;
+
 /// Everything that determines the density job's output bytes, as its manifest records it.
 pub type DensityParams = JobParams<DensitySpec>;
 
@@ -58,7 +89,7 @@ pub fn default_r_max(cell: &Cell) -> f64 {
         Ensemble::DiagUniform { r_max, .. } => r_max.max(1.0),
         _ => 1.0,
     };
-    let bound = match cell.ensemble.modulus_law(cell.n) {
+    let bound = match laws::modulus(cell.ensemble, cell.n) {
         Some(law @ ModulusLaw::Real(_)) => law.bound(),
         _ => complex_modulus_bound(cell.n),
     };
@@ -198,7 +229,7 @@ pub fn cell_rows(
         }
     }
     let width = r_max / bins as f64;
-    let law = cell.ensemble.modulus_law(cell.n);
+    let law = laws::modulus(cell.ensemble, cell.n);
     let (ensemble, scale) = (cell.ensemble.name().to_string(), cell.scale.label());
     let rows = counts
         .iter()
@@ -248,9 +279,8 @@ pub fn cell_rows(
         p_exceed_1: exceed as f64 / hists.len() as f64,
         p_exceed_1_lo: p_lo,
         p_exceed_1_hi: p_hi,
-        exact_p_exceed_1: cell
-            .ensemble
-            .exact_law(cell.n)
+        exact_p_exceed_1: laws::exact(cell.ensemble, cell.n)
+            .ok()
             .map(|l| l.sf(1.0 / cell.factor)),
         real_eigenvalues: real_entries.then(|| real as f64 / hists.len() as f64),
         exact_real_eigenvalues: (cell.ensemble == Ensemble::RealGinibre)
@@ -267,8 +297,38 @@ pub fn plan(opts: &DensityOptions) -> Result<Vec<Cell>, Error> {
         .params
         .grid
         .cells(Method::Dense, opts.params.sampling.precision)?;
-    let workers = opts.exec.threads.min(opts.params.sampling.trials);
-    check_memory(&cells, workers, dense_bytes)?;
+    let trials = opts.params.sampling.trials as u128;
+    let bins = opts.params.spec.bins as u128;
+    let workers = (opts.exec.threads as u128).min(trials);
+    // Every trial of a cell keeps its histogram (4 bytes a bin) until the cell is summarised,
+    // and the summary holds 8 bytes a bin and one row per bin.
+    check_memory(&cells, workers as usize, |_| {
+        vec![Demand::new(
+            Param::Bins,
+            bins * (4 * trials + 8 + std::mem::size_of::<DensityRow>() as u128),
+        )]
+    })?;
+    if let Some(r_max) = opts.params.spec.r_max {
+        // An edge so far out that a cell's whole spectrum lies in the first bin measures nothing
+        // (and its bins' exact densities underflow).
+        let bins = opts.params.spec.bins as f64;
+        if let Some(cell) = cells.iter().find(|c| default_r_max(c) < r_max / bins) {
+            return Err(Error::config(
+                Param::RMax,
+                format!(
+                    "{r_max} puts the whole spectrum of {} (moduli below about {:.3e}) into the \
+                     first of {bins} bins; use an edge below {:.3e}, or leave it to the default",
+                    label(cell),
+                    default_r_max(cell),
+                    default_r_max(cell) * bins
+                ),
+            ));
+        }
+    }
+    opts.params
+        .sampling
+        .shard
+        .slice(opts.params.sampling.trials)?;
     Ok(cells)
 }
 
@@ -301,6 +361,7 @@ impl RecordJob for DensityJob {
     const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,real,counts";
 
     fn new(options: DensityOptions) -> Result<Self, Error> {
+        plan(&options)?;
         Ok(DensityJob(options))
     }
 
@@ -335,6 +396,23 @@ impl RecordJob for DensityJob {
             let _ = write!(line, "{sep}{k}:{c}");
             sep = " ";
         }
+    }
+
+    fn check_record(&self, cell: &Cell, h: &TrialHistogram) -> Result<(), String> {
+        let binned: u64 = h.counts.iter().map(|&c| c as u64).sum();
+        if binned + h.beyond as u64 != cell.n as u64 {
+            return Err(format!(
+                "{binned} moduli in bins and {} beyond r_max, where a {}x{} matrix has {}",
+                h.beyond, cell.n, cell.n, cell.n
+            ));
+        }
+        if h.outside_unit > cell.n || h.real > cell.n {
+            return Err(format!(
+                "more eigenvalues counted than a {}x{} matrix has",
+                cell.n, cell.n
+            ));
+        }
+        Ok(())
     }
 
     fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<TrialHistogram> {
@@ -394,7 +472,7 @@ mod tests {
     fn modulus_bound_holds_the_whole_density() {
         for n in [1usize, 2, 3, 10, 64, 1000] {
             for law in [Ensemble::ComplexGinibre, Ensemble::RealGinibre] {
-                let law = law.modulus_law(n).unwrap();
+                let law = laws::modulus(law, n).unwrap();
                 let total = law.mass_between(0.0, law.bound(), 400);
                 assert!((total - 1.0).abs() < 1e-9, "n={n}: {total}");
             }
@@ -405,7 +483,7 @@ mod tests {
     fn exact_mass_outside_matches_cdf_integral() {
         // At the glorot scale the exact mass outside is 1 - int_0^1 f_n.
         for e in [Ensemble::ComplexGinibre, Ensemble::RealGinibre] {
-            let law = e.modulus_law(64).unwrap();
+            let law = laws::modulus(e, 64).unwrap();
             let inside = law.mass_between(0.0, 1.0, 400);
             assert!((exact_mass_outside(&law, 1.0) - (1.0 - inside)).abs() < 1e-10);
         }

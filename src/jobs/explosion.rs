@@ -8,7 +8,7 @@
 use crate::math::exact_law::ExactLaw;
 use crate::math::explosion::{implied_time, radius_for_time};
 use crate::math::stats::{quantile_ranks, wilson, Z95};
-use crate::sampling::trials::Cell;
+use crate::model::{laws, Cell};
 use serde::{Deserialize, Serialize};
 
 /// The standard sequence lengths at which `P(explode by T)` is reported (the paper's long-range
@@ -120,7 +120,7 @@ pub fn explosion_row(
         (Some(k as f64 / m as f64), Some(lo), Some(hi))
     };
     let [b1, b2, b3] = LENGTHS.map(by);
-    let law = cell.ensemble.exact_law(cell.n);
+    let law = laws::exact(cell.ensemble, cell.n).ok();
     let predicted = law.as_ref().map(|law| Predicted {
         law,
         factor: cell.factor,
@@ -185,9 +185,9 @@ pub fn explosion_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sampling::ensemble::{Ensemble, Scale};
-    use crate::sampling::precision::Precision;
-    use crate::sampling::trials::Method;
+    use crate::model::Method;
+    use crate::model::Precision;
+    use crate::model::{Ensemble, Scale};
 
     fn cell(ensemble: Ensemble) -> Cell {
         Cell {
@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn prediction_matches_monte_carlo_of_the_same_formula() {
         let c = cell(Ensemble::ComplexGinibre);
-        let law = Ensemble::ComplexGinibre.exact_law(64).unwrap();
+        let law = laws::exact(Ensemble::ComplexGinibre, 64).unwrap();
         let m = 4000;
         let (steps, f) = (300usize, 10.0);
         let times: Vec<Option<usize>> = (0..m)

@@ -3,12 +3,14 @@
 //! The propagation itself lives in [`crate::sampling::rnn`].
 
 use super::explosion::{explosion_row, ExplosionRow};
-use super::grid::{check_memory, dense_bytes};
-use super::record::{JobOptions, JobParams, RecordJob};
+use super::record::{check_radius, JobOptions, JobParams, RecordJob};
+use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::stats::{self, Z95};
+use crate::model::budget::Demand;
+use crate::model::counts;
+use crate::model::{Cell, ConfigError, Method, Param};
 use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
-use crate::sampling::trials::{Cell, Method};
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -37,6 +39,30 @@ pub struct HiddenSpec {
     pub batch: usize,
     pub points: usize,
     pub explode_factor: f64,
+}
+
+impl HiddenSpec {
+    /// The spec, or the first rule a value breaks: at least one step and one sequence, a
+    /// positive finite explosion factor.
+    pub fn new(
+        steps: usize,
+        batch: usize,
+        points: usize,
+        explode_factor: f64,
+    ) -> Result<Self, ConfigError> {
+        if !(explode_factor > 0.0 && explode_factor.is_finite()) {
+            return Err(ConfigError::new(
+                Param::ExplodeFactor,
+                format!("{explode_factor} is not a positive finite factor"),
+            ));
+        }
+        Ok(HiddenSpec {
+            steps: counts::positive(Param::Steps, steps, "step")?,
+            batch: counts::positive(Param::Batch, batch, "sequence per batch")?,
+            points,
+            explode_factor,
+        })
+    }
 }
 
 /// Everything that determines the hidden job's output bytes, as its manifest records it.
@@ -156,12 +182,22 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
     let cells = params
         .grid
         .cells(Method::Dense, params.sampling.precision)?;
-    let batch = params.spec.batch as u128;
+    let (batch, trials) = (params.spec.batch as u128, params.sampling.trials as u128);
+    let times = record_times(params.spec.steps, params.spec.points).len() as u128;
     let workers = opts.exec.threads.min(params.sampling.trials);
     check_memory(&cells, workers, |c| {
         let elem = if c.ensemble.is_complex() { 16 } else { 8 };
-        dense_bytes(c) + 2 * c.n as u128 * batch * elem
+        vec![
+            // Each worker propagates its batch of states (two buffers of n x batch).
+            Demand::new(
+                Param::Batch,
+                workers as u128 * 2 * c.n as u128 * batch * elem,
+            ),
+            // Each trial's norms at every record time stay until the cell is summarised.
+            Demand::new(Param::Trials, trials * (times * batch * 8 + batch * 8 + 64)),
+        ]
     })?;
+    params.sampling.shard.slice(params.sampling.trials)?;
     Ok(cells)
 }
 
@@ -188,6 +224,7 @@ impl RecordJob for HiddenJob {
     const RAW_HEADER: &'static str = "ensemble,scale,n,trial,rho,explode_time,first_pass,norms";
 
     fn new(opts: HiddenOptions) -> Result<Self, Error> {
+        plan(&opts)?;
         let schedule = Schedule {
             times: record_times(opts.params.spec.steps, opts.params.spec.points),
             explode_factor: opts.params.spec.explode_factor,
@@ -243,6 +280,16 @@ impl RecordJob for HiddenJob {
             }
             let _ = write!(line, "{x:e}");
         }
+    }
+
+    fn check_record(&self, _cell: &Cell, r: &RnnTrial) -> Result<(), String> {
+        check_radius(r.rho)?;
+        if let Some(x) = r.trajectory.norms.iter().find(|x| x.is_nan() || **x < 0.0) {
+            return Err(format!(
+                "{x} is not a squared norm (need a number >= 0, or inf)"
+            ));
+        }
+        Ok(())
     }
 
     fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<RnnTrial> {

@@ -23,12 +23,3 @@ pub fn install() {
 pub fn requested() -> bool {
     REQUESTED.load(Ordering::SeqCst)
 }
-
-/// The command line that continues this run: the one it was started with, plus `--resume`.
-pub fn resume_command() -> String {
-    let mut command: Vec<String> = std::env::args().collect();
-    if !command.iter().any(|a| a == "--resume") {
-        command.push("--resume".into());
-    }
-    command.join(" ")
-}

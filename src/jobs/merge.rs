@@ -4,17 +4,19 @@
 //! into exactly the files of the unsharded run. Which job a set of folders holds is decided by
 //! the caller (`app`), from the first folder's manifest.
 
-use super::grid::thread_pool;
 use super::record::{self, assign, label, new_manifest, raw_lines, Execution, JobOptions};
 use super::record::{JobParams, RecordJob, Spec};
+use super::workers::thread_pool;
 use crate::error::Error;
+use crate::model::{Param, Shard};
+use crate::store::lock::FolderLock;
 use crate::store::manifest::{self, Manifest};
 use crate::store::raw::{read_raw, RawWriter};
-use crate::store::shard::Shard;
 use std::path::PathBuf;
 use std::time::Instant;
 
-const FLAG: &str = "merge";
+/// Every refusal of a merge names the shard folders.
+const P: Param = Param::Shards;
 
 /// A checked set of shard folders.
 pub struct Shards<P> {
@@ -54,16 +56,16 @@ fn unsharded<S: Spec>(params: &JobParams<S>) -> JobParams<S> {
 /// naming the folder at fault.
 pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobParams<S>>, Error> {
     if dirs.is_empty() {
-        return Err(Error::usage(FLAG, "name the shard folders to merge"));
+        return Err(Error::config(P, "name the shard folders to merge"));
     }
     let first_name = dirs[0].display();
     let mut manifests: Vec<Manifest<JobParams<S>>> = Vec::with_capacity(dirs.len());
     for dir in dirs {
         let name = dir.display();
-        let head: manifest::ManifestHead = manifest::read(dir, FLAG)?;
+        let head: manifest::ManifestHead = manifest::read(dir, P)?;
         if head.subcommand != subcommand {
-            return Err(Error::usage(
-                FLAG,
+            return Err(Error::config(
+                P,
                 format!(
                     "'{name}' is the output of a {} run, not of a {subcommand} run like '{first_name}'; merge shards of one run only",
                     head.subcommand
@@ -71,15 +73,15 @@ pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobPa
             ));
         }
         if !head.complete {
-            return Err(Error::usage(
-                FLAG,
+            return Err(Error::config(
+                P,
                 format!("'{name}' is an unfinished run; finish it with --resume first"),
             ));
         }
         if let Some(first) = manifests.first() {
             if head.version != first.version {
-                return Err(Error::usage(
-                    FLAG,
+                return Err(Error::config(
+                    P,
                     format!(
                         "'{name}' was made by mc-gumbel {}, '{first_name}' by {}",
                         head.version, first.version
@@ -87,7 +89,7 @@ pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobPa
                 ));
             }
         }
-        manifests.push(manifest::read(dir, FLAG)?);
+        manifests.push(manifest::read(dir, P)?);
     }
     let first = &manifests[0].options;
     let count = first.sampling.shard.count;
@@ -96,21 +98,21 @@ pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobPa
         let name = dir.display();
         let (seed, first_seed) = (m.options.sampling.seed, first.sampling.seed);
         if seed != first_seed {
-            return Err(Error::usage(
-                FLAG,
+            return Err(Error::config(
+                P,
                 format!("'{name}' used seed {seed}, '{first_name}' seed {first_seed}"),
             ));
         }
         if unsharded(&m.options) != unsharded(first) {
-            return Err(Error::usage(
-                FLAG,
+            return Err(Error::config(
+                P,
                 format!("'{name}' ran with other parameters than '{first_name}'"),
             ));
         }
         let shard = m.options.sampling.shard;
         if shard.count != count || shard.index >= shard.count {
-            return Err(Error::usage(
-                FLAG,
+            return Err(Error::config(
+                P,
                 format!(
                     "'{name}' is one of {} shards, '{first_name}' one of {count}",
                     shard.count
@@ -118,8 +120,8 @@ pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobPa
             ));
         }
         if let Some(j) = folder_of[shard.index] {
-            return Err(Error::usage(
-                FLAG,
+            return Err(Error::config(
+                P,
                 format!(
                     "shard {}/{count} is given twice ('{}' and '{name}')",
                     shard.index,
@@ -136,8 +138,8 @@ pub fn check<S: Spec>(dirs: &[PathBuf], subcommand: &str) -> Result<Shards<JobPa
         .map(|(i, _)| format!("{i}/{count}"))
         .collect();
     if !missing.is_empty() {
-        return Err(Error::usage(
-            FLAG,
+        return Err(Error::config(
+            P,
             format!("shards {} are missing", missing.join(", ")),
         ));
     }
@@ -163,11 +165,11 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
         let slice = set.shard(index).trials(trials);
         let path = dirs[folder].join(J::RAW);
         let lines = read_raw(&path, J::RAW_HEADER, false)?;
-        let parts = assign(&job, &lines.body, &cells, &slice, &path, FLAG)?;
+        let parts = assign(&job, &lines.body, &cells, &slice, &path, P)?;
         for ((cell, part), all) in cells.iter().zip(parts).zip(&mut records) {
             if part.len() as u64 != slice.end - slice.start {
-                return Err(Error::usage(
-                    FLAG,
+                return Err(Error::config(
+                    P,
                     format!("'{}' lacks trials of {}", path.display(), label(cell)),
                 ));
             }
@@ -176,7 +178,9 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     }
 
     crate::store::check_no_previous(&exec.out, J::FILES, exec.force)?;
-    crate::store::prepare_dir(&exec.out, "--out")?;
+    crate::store::prepare_dir(&exec.out, Param::Out)?;
+    let _lock = FolderLock::acquire(&exec.out)?;
+    crate::store::clear_previous(&exec.out, J::FILES)?;
     let started = Instant::now();
     let pool = thread_pool(exec.threads)?;
     let mut manifest = new_manifest(&job);

@@ -1,11 +1,9 @@
 //! The jobs: what each subcommand computes from sampled trials or exact laws, and the machinery
-//! they share — the resumable record loop with shards and merge, the grid of cells, progress and
-//! interruption, and experiment files.
+//! they share — the resumable record loop with shards and merge, the workers and their memory,
+//! progress and interruption.
 
 pub mod density;
-pub mod experiment;
 pub mod explosion;
-pub mod grid;
 pub mod hidden;
 pub mod interrupt;
 pub mod merge;
@@ -14,6 +12,7 @@ pub mod radius;
 pub mod radius_tables;
 pub mod record;
 pub mod theory;
+pub mod workers;
 
 use crate::store::table::columns;
 use record::RecordJob;

@@ -3,14 +3,15 @@
 //! synced in trial order, so a run killed at any moment resumes (`--resume`) to the same bytes,
 //! and a run split by `--shard` merges (`mc-gumbel merge`) to the same bytes.
 
-use super::grid::{check_memory, dense_bytes};
 use super::radius_tables::{self as tables, ConvergenceRow, RescalingRow, SummaryRow};
-use super::record::{JobOptions, JobParams, LineKey, RecordJob};
+use super::record::{check_radius, JobOptions, JobParams, RecordJob};
+use super::workers::{check_memory, records_demand};
 use crate::error::Error;
-use crate::sampling::ensemble::{Ensemble, Scale};
-use crate::sampling::precision::Precision;
+use crate::model::ensemble::check_allowed;
+use crate::model::{laws, Ensemble, Scale};
+use crate::model::{Cell, Method};
 use crate::sampling::spectrum::RadiusRecord;
-use crate::sampling::trials::{self, Cell, Method};
+use crate::sampling::trials;
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -42,37 +43,15 @@ pub type RadiusOptions = JobOptions<RadiusParams>;
 /// Every cell of the run, in output order, or the first reason the plan cannot run.
 pub fn plan(opts: &RadiusOptions) -> Result<Vec<Cell>, Error> {
     let params = &opts.params;
-    if let Some(e) = params
+    check_allowed(&params.grid.ensembles, &Ensemble::RADIUS_NAMES)?;
+    params.sampling.shard.slice(params.sampling.trials)?;
+    let cells = params
         .grid
-        .ensembles
-        .iter()
-        .find(|&&e| !params.spec.method.supports(e))
-    {
-        return Err(Error::usage(
-            "--method",
-            format!(
-                "method '{}' cannot sample {}; {} (use --method dense)",
-                params.spec.method.name(),
-                e.name(),
-                match params.spec.method {
-                    Method::Kostlan => "it is exact for complex-ginibre only",
-                    _ => "the Hessenberg model holds for complex- and real-ginibre only",
-                }
-            ),
-        ));
-    }
-    let precision = params.sampling.precision;
-    if params.spec.method == Method::Kostlan && precision != Precision::F64 {
-        return Err(Error::usage(
-            "--precision",
-            "the kostlan method draws no matrix, so it has no precision to choose; use --method dense or hessenberg for f32",
-        ));
-    }
-    let cells = params.grid.cells(params.spec.method, precision)?;
+        .cells(params.spec.method, params.sampling.precision)?;
     check_memory(
         &cells,
         opts.exec.threads.min(params.sampling.trials),
-        dense_bytes,
+        |_| vec![records_demand::<RadiusRecord>(params.sampling.trials)],
     )?;
     Ok(cells)
 }
@@ -101,6 +80,7 @@ impl RecordJob for RadiusJob {
         "ensemble,scale,scale_factor,method,precision,n,trial,rho,n_outside";
 
     fn new(options: RadiusOptions) -> Result<Self, Error> {
+        plan(&options)?;
         Ok(RadiusJob(options))
     }
 
@@ -134,19 +114,6 @@ impl RecordJob for RadiusJob {
         );
     }
 
-    fn split_key<'a>(&self, line: &'a str) -> Option<LineKey<'a>> {
-        let mut f = line.splitn(8, ',');
-        let (ensemble, scale) = (f.next()?, f.next()?);
-        let (_factor, _method, _precision) = (f.next()?, f.next()?, f.next()?);
-        Some(LineKey {
-            ensemble,
-            scale,
-            n: f.next()?,
-            trial: f.next()?,
-            rest: f.next()?,
-        })
-    }
-
     fn write_record(&self, r: &RadiusRecord, line: &mut String) {
         let _ = write!(line, "{:?},{}", r.rho, r.n_outside);
     }
@@ -157,6 +124,17 @@ impl RecordJob for RadiusJob {
             rho: rho.parse().ok()?,
             n_outside: n_outside.parse().ok()?,
         })
+    }
+
+    fn check_record(&self, cell: &Cell, r: &RadiusRecord) -> Result<(), String> {
+        check_radius(r.rho)?;
+        if r.n_outside > cell.n {
+            return Err(format!(
+                "{} eigenvalues outside the unit circle of a {}x{} matrix",
+                r.n_outside, cell.n, cell.n
+            ));
+        }
+        Ok(())
     }
 
     fn cell_rows(&self, cell: &Cell, _first: u64, records: &[RadiusRecord]) -> RadiusCellRows {
@@ -170,7 +148,7 @@ impl RecordJob for RadiusJob {
         };
         let rescaling = if holder {
             let targets = &self.0.params.spec.targets;
-            let exact = cell.ensemble.exact_law(cell.n);
+            let exact = laws::exact(cell.ensemble, cell.n).ok();
             // Orthogonal radii are all 1: no quantile of them calibrates anything.
             let mc = glorot && cell.ensemble != Ensemble::Orthogonal;
             let candidates = tables::candidates(targets, exact.is_some(), mc);

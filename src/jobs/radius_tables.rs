@@ -5,9 +5,9 @@
 use crate::math::asymptotics::{self, GumbelLaw};
 use crate::math::exact_law::ExactLaw;
 use crate::math::stats::{self, GumbelFit, Z95};
-use crate::sampling::ensemble::{Ensemble, Scale};
+use crate::model::{laws, Cell};
+use crate::model::{Ensemble, Scale};
 use crate::sampling::spectrum::RadiusRecord;
-use crate::sampling::trials::Cell;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -128,7 +128,7 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
     } else {
         None
     };
-    let exact = cell.ensemble.exact_law(n);
+    let exact = laws::exact(cell.ensemble, n).ok();
     let f = cell.factor;
     SummaryRow {
         ensemble: cell.ensemble.name().into(),

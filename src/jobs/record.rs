@@ -13,21 +13,24 @@
 //! the job writes the rest. Floats are written in a shortest form that reads back to the same
 //! double (`{:e}` or `{:?}`).
 
-use super::grid::{thread_pool, Grid};
 use super::interrupt;
 use super::progress::Progress;
+use super::workers::thread_pool;
 use crate::error::Error;
-use crate::sampling::precision::Precision;
-use crate::sampling::trials::Cell;
+use crate::model::Cell;
+pub use crate::model::Execution;
+use crate::model::Grid;
+use crate::model::Shard;
+use crate::model::{Param, Precision};
 use crate::store::atomic::partial_path;
+use crate::store::lock::FolderLock;
 use crate::store::manifest::{self, CellTiming, ManifestHead};
 use crate::store::raw::{read_raw, RawWriter};
-use crate::store::shard::Shard;
 use crate::store::{self as store, Manifest};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 /// What determines the trials of a sampling job: how many per cell, which slice of them, with
@@ -38,16 +41,6 @@ pub struct SamplingParams {
     pub seed: u64,
     pub shard: Shard,
     pub precision: Precision,
-}
-
-/// Where and how a job executes; none of it changes a byte of the results, so none of it is
-/// compared on `--resume` or `merge`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Execution {
-    pub threads: usize,
-    pub out: PathBuf,
-    pub force: bool,
-    pub resume: bool,
 }
 
 /// A job's resolved options: its parameters `P`, which the manifest records, and how to execute.
@@ -119,22 +112,14 @@ pub trait RecordJob: Sync + Sized {
             cell.n
         );
     }
-    /// Splits a raw line into the parts of its key that identify the cell and trial, and the
-    /// record's fields; the inverse of [`RecordJob::write_key`].
-    fn split_key<'a>(&self, line: &'a str) -> Option<LineKey<'a>> {
-        let mut f = line.splitn(5, ',');
-        Some(LineKey {
-            ensemble: f.next()?,
-            scale: f.next()?,
-            n: f.next()?,
-            trial: f.next()?,
-            rest: f.next()?,
-        })
-    }
     /// Appends the fields after the key (no newline).
     fn write_record(&self, record: &Self::Record, line: &mut String);
     /// Parses the fields after the key; `None` if they are not a record of `cell`.
     fn parse_record(&self, cell: &Cell, fields: &str) -> Option<Self::Record>;
+    /// Why a record read back (`--resume`, `merge`) cannot be a trial of `cell`, if it cannot:
+    /// the rules every sampled record obeys (a finite radius >= 0, no more eigenvalues outside
+    /// than the matrix has), so that an edited or damaged file is refused, never averaged.
+    fn check_record(&self, cell: &Cell, record: &Self::Record) -> Result<(), String>;
     /// The table rows of a finished cell, from all its records in trial order (trials
     /// `first..`: this shard's slice).
     fn cell_rows(&self, cell: &Cell, first: u64, records: &[Self::Record]) -> Self::CellRows;
@@ -151,13 +136,15 @@ pub trait RecordJob: Sync + Sized {
     }
 }
 
-/// The identifying parts of a raw line's key, and the rest of the line.
-pub struct LineKey<'a> {
-    pub ensemble: &'a str,
-    pub scale: &'a str,
-    pub n: &'a str,
-    pub trial: &'a str,
-    pub rest: &'a str,
+/// Refuses a spectral radius that no sampled matrix has: NaN, negative or infinite.
+pub fn check_radius(rho: f64) -> Result<(), String> {
+    if rho.is_finite() && rho >= 0.0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "{rho} is not a spectral radius (need a finite number >= 0)"
+        ))
+    }
 }
 
 /// The raw lines of trials `first..` of `cell`.
@@ -177,44 +164,51 @@ pub(super) fn raw_lines<J: RecordJob>(
 }
 
 /// Sorts raw lines into the cells of a plan, checking that they are exactly this plan's trials
-/// `slice` of each cell, in order (complete cells, then at most one partial one).
+/// `slice` of each cell, in order (complete cells, then at most one partial one): each line's
+/// key must be the one this plan writes for that trial, to the byte (so an edited scale factor,
+/// method or precision is refused), and its record must pass [`RecordJob::check_record`].
 pub(super) fn assign<J: RecordJob>(
     job: &J,
     body: &str,
     cells: &[Cell],
     slice: &Range<u64>,
     what: &Path,
-    flag: &'static str,
+    param: Param,
 ) -> Result<Vec<Vec<J::Record>>, Error> {
     let per_cell = (slice.end - slice.start) as usize;
     let mut records: Vec<Vec<J::Record>> = vec![Vec::new(); cells.len()];
     let mut ci = 0;
+    let mut key = String::new();
     for (i, line) in body.lines().enumerate() {
         while ci < cells.len() && records[ci].len() == per_cell {
             ci += 1;
         }
-        let record = match (job.split_key(line), cells.get(ci)) {
-            (Some(k), Some(c))
-                if c.ensemble.name() == k.ensemble
-                    && c.scale.label() == k.scale
-                    && k.n.parse() == Ok(c.n)
-                    && k.trial.parse() == Ok(slice.start + records[ci].len() as u64) =>
-            {
-                job.parse_record(c, k.rest)
-            }
-            _ => None,
-        };
-        let Some(record) = record else {
-            return Err(Error::usage(
-                flag,
+        let refuse = |why: &str| {
+            Error::config(
+                param,
                 format!(
-                    "'{}' line {} is not the next trial of this run's plan: '{}'",
+                    "'{}' line {}: {why}: '{}'",
                     what.display(),
                     i + 2,
                     line.chars().take(80).collect::<String>()
                 ),
-            ));
+            )
         };
+        let Some(cell) = cells.get(ci) else {
+            return Err(refuse("more trials than this run's plan has"));
+        };
+        key.clear();
+        job.write_key(cell, slice.start + records[ci].len() as u64, &mut key);
+        let Some(fields) = line.strip_prefix(key.as_str()) else {
+            return Err(refuse(&format!(
+                "not the next trial of this run's plan, which begins '{key}'"
+            )));
+        };
+        let record = job
+            .parse_record(cell, fields)
+            .ok_or_else(|| refuse("not a record of this job"))?;
+        job.check_record(cell, &record)
+            .map_err(|why| refuse(&why))?;
         records[ci].push(record);
     }
     Ok(records)
@@ -227,14 +221,11 @@ struct Progressed<R> {
     raw: RawWriter,
 }
 
-fn start_fresh<J: RecordJob>(
-    job: &J,
-    cells: usize,
-    force: bool,
-) -> Result<Progressed<J::Record>, Error> {
+/// A fresh run in the locked folder `--out`: a forced run first clears what an earlier one
+/// left.
+fn start_fresh<J: RecordJob>(job: &J, cells: usize) -> Result<Progressed<J::Record>, Error> {
     let out = &job.exec().out;
-    store::check_no_previous(out, J::FILES, force)?;
-    store::prepare_dir(out, "--out")?;
+    store::clear_previous(out, J::FILES)?;
     Ok(Progressed {
         records: vec![Vec::new(); cells],
         seconds: vec![0.0; cells],
@@ -249,13 +240,13 @@ fn resume<J: RecordJob>(
     cells: &[Cell],
     slice: &Range<u64>,
 ) -> Result<Option<Progressed<J::Record>>, Error> {
-    const FLAG: &str = "--resume";
+    const P: Param = Param::Resume;
     let out = &job.exec().out;
     let dir = out.display();
-    let head: ManifestHead = manifest::read(out, FLAG)?;
+    let head: ManifestHead = manifest::read(out, P)?;
     if head.subcommand != J::SUBCOMMAND {
-        return Err(Error::usage(
-            FLAG,
+        return Err(Error::config(
+            P,
             format!(
                 "'{dir}' holds a {} run, not a {} run",
                 head.subcommand,
@@ -264,8 +255,8 @@ fn resume<J: RecordJob>(
         ));
     }
     if head.version != env!("CARGO_PKG_VERSION") {
-        return Err(Error::usage(
-            FLAG,
+        return Err(Error::config(
+            P,
             format!(
                 "the run in '{dir}' was made by mc-gumbel {}, this is {}; finish it with that version",
                 head.version,
@@ -273,27 +264,69 @@ fn resume<J: RecordJob>(
             ),
         ));
     }
-    let manifest: Manifest<JobParams<J::Spec>> = manifest::read(out, FLAG)?;
+    let manifest: Manifest<JobParams<J::Spec>> = manifest::read(out, P)?;
     // The parameters hold only what determines results: --threads may change on resume.
     if manifest.options != *job.params() {
-        return Err(Error::usage(
-            FLAG,
+        return Err(Error::config(
+            P,
             format!(
                 "the run in '{dir}' was started with other options ({}); repeat its command line with --resume",
                 serde_json::to_string(&manifest.options).unwrap_or_default()
             ),
         ));
     }
-    if manifest.complete {
-        return Ok(None);
-    }
     let path = out.join(J::RAW);
     let partial = partial_path(&path);
+    // The manifest and the raw file must tell the same story before anything is appended.
+    let disagree = |what: String| {
+        Error::config(
+            P,
+            format!(
+                "'{dir}' is inconsistent: {what}; it was edited or damaged, so rerun it without \
+                 --resume (with --force)"
+            ),
+        )
+    };
+    if manifest.complete {
+        if partial.exists() || !path.exists() {
+            return Err(disagree(format!(
+                "its manifest says the run is complete, but {} is {}",
+                J::RAW,
+                if partial.exists() {
+                    "still partial"
+                } else {
+                    "missing"
+                }
+            )));
+        }
+        return Ok(None);
+    }
+    if path.exists() {
+        return Err(disagree(format!(
+            "its manifest says the run is unfinished, but {} is complete",
+            J::RAW
+        )));
+    }
     if !partial.exists() {
-        return start_fresh(job, cells.len(), true).map(Some);
+        if !manifest.cells.is_empty() {
+            return Err(disagree(format!(
+                "its manifest lists finished cells, but {} is missing",
+                J::RAW
+            )));
+        }
+        return start_fresh(job, cells.len()).map(Some);
     }
     let lines = read_raw(&partial, J::RAW_HEADER, true)?;
-    let records = assign(job, &lines.body, cells, slice, &partial, FLAG)?;
+    let records = assign(job, &lines.body, cells, slice, &partial, P)?;
+    let per_cell = (slice.end - slice.start) as usize;
+    let finished = records.iter().take_while(|r| r.len() == per_cell).count();
+    if finished < manifest.cells.len() {
+        return Err(disagree(format!(
+            "its manifest lists {} finished cells, but {} holds {finished}",
+            manifest.cells.len(),
+            J::RAW
+        )));
+    }
     Ok(Some(Progressed {
         records,
         seconds: cells
@@ -330,7 +363,7 @@ pub(super) fn new_manifest<J: RecordJob>(job: &J) -> Manifest<JobParams<J::Spec>
     Manifest::new(
         J::SUBCOMMAND,
         Some(params.sampling.seed),
-        job.exec().threads,
+        job.exec(),
         params.clone(),
         J::FILES,
     )
@@ -344,20 +377,24 @@ pub(super) fn new_manifest<J: RecordJob>(job: &J) -> Manifest<JobParams<J::Spec>
 pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>, Error> {
     let (params, exec) = (&job.params().sampling, job.exec());
     let cells = job.cells()?;
-    let slice = params.shard.trials(params.trials);
-    if slice.is_empty() {
-        return Err(Error::usage(
-            "--shard",
+    let slice = params.shard.slice(params.trials)?;
+    if !exec.resume {
+        store::check_no_previous(&exec.out, J::FILES, exec.force)?;
+        store::prepare_dir(&exec.out, Param::Out)?;
+    } else if !exec.out.is_dir() {
+        return Err(Error::config(
+            Param::Resume,
             format!(
-                "{} shards of {} trials leave this shard empty; use fewer shards",
-                params.shard.count, params.trials
+                "'{}' holds no run to resume; start it without --resume",
+                exec.out.display()
             ),
         ));
     }
+    let _lock = FolderLock::acquire(&exec.out)?;
     let state = if exec.resume {
         resume(job, &cells, &slice)?
     } else {
-        Some(start_fresh(job, cells.len(), exec.force)?)
+        Some(start_fresh(job, cells.len())?)
     };
     let Some(Progressed {
         mut records,
@@ -401,9 +438,9 @@ pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellR
                     manifest.wall_seconds = started.elapsed().as_secs_f64();
                     manifest.write(&exec.out)
                 });
-                return Err(saved.err().unwrap_or(Error::Interrupted {
-                    resume: interrupt::resume_command(),
-                }));
+                return Err(saved
+                    .err()
+                    .unwrap_or(Error::Interrupted { resumable: true }));
             }
             let first = slice.start + records[ci].len() as u64;
             let last = (first + chunk).min(slice.end);

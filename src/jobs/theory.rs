@@ -1,15 +1,18 @@
 //! `mc-gumbel theory`: the exact finite-width laws of complex and real Ginibre and the asymptotic
 //! laws beside them, per ensemble and width, with no sampling (docs/math/kostlan.md,
 //! docs/math/real_ginibre.md, docs/math/asymptotics.md). Complex widths up to 10^7 take seconds;
-//! the real law costs far more per width and is evaluated up to [`REAL_EXACT_MAX_N`].
+//! the real law costs far more per width and is evaluated up to [`laws::REAL_EXACT_MAX_N`].
 
-use super::grid::thread_pool;
+use super::interrupt;
 use super::radius_tables::{self as tables, RescalingRow};
 use super::record::JobOptions;
+use super::workers::thread_pool;
 use crate::error::Error;
 use crate::math::asymptotics;
 use crate::math::exact_law::ExactLaw;
-use crate::sampling::ensemble::Ensemble;
+use crate::model::ensemble::check_allowed;
+use crate::model::{laws, ConfigError, Ensemble, Param};
+use crate::store::lock::FolderLock;
 use crate::store::{self, write_table, Manifest};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,16 +35,44 @@ pub struct TheoryParams {
     pub cdf_points: usize,
 }
 
-/// The largest width at which the theory job evaluates the real-Ginibre law; above it the exact
-/// columns of real rows are empty (the asymptotic ones are still filled).
-pub const REAL_EXACT_MAX_N: usize = 4096;
+/// The most points `cdf_points` takes: the file stays below about 100 MB per curve, and no
+/// figure resolves more.
+pub const MAX_CDF_POINTS: usize = 1_000_000;
 
-/// The exact law the theory job evaluates for `ensemble` at width `n`, if any.
-fn exact_law(ensemble: Ensemble, n: usize) -> Option<ExactLaw> {
-    if ensemble == Ensemble::RealGinibre && n > REAL_EXACT_MAX_N {
-        return None;
+/// The ensembles `theory` takes: those whose exact laws are known in closed form.
+pub const ENSEMBLES: [&str; 2] = Ensemble::GINIBRE_NAMES;
+
+impl TheoryParams {
+    /// The parameters, or the first rule a value breaks.
+    pub fn new(
+        ensembles: Vec<Ensemble>,
+        widths: Vec<usize>,
+        targets: Vec<f64>,
+        cdf_points: usize,
+    ) -> Result<Self, ConfigError> {
+        check_allowed(&ensembles, &ENSEMBLES)?;
+        if cdf_points > MAX_CDF_POINTS {
+            return Err(ConfigError::new(
+                Param::CdfPoints,
+                format!(
+                    "{cdf_points} points per curve is more than any figure resolves; use at most {MAX_CDF_POINTS}"
+                ),
+            ));
+        }
+        Ok(TheoryParams {
+            ensembles,
+            widths,
+            targets,
+            cdf_points,
+        })
     }
-    ensemble.exact_law(n)
+}
+
+/// The exact law the theory job evaluates for `ensemble` at width `n`, if any (above
+/// [`laws::REAL_EXACT_MAX_N`] the exact columns of real rows are empty, the asymptotic ones
+/// still filled).
+fn exact_law(ensemble: Ensemble, n: usize) -> Option<ExactLaw> {
+    laws::exact(ensemble, n).ok()
 }
 
 pub type TheoryOptions = JobOptions<TheoryParams>;
@@ -167,24 +198,72 @@ pub fn compute(params: &TheoryParams) -> TheoryTables {
     tables
 }
 
-/// Computes every width's row (in parallel) and writes `theory.csv`, `rescaling.csv` and the
-/// manifest.
+/// Every table of `params`, computed in groups of at most `group` widths of one ensemble by
+/// `run` (which computes one group's tables, e.g. on a thread pool), with `between()` called after
+/// each group: where a caller stops on a signal. The groups' rows, concatenated, are the rows of
+/// [`compute`] on the whole.
+pub fn compute_in_groups<E>(
+    params: &TheoryParams,
+    group: usize,
+    mut run: impl FnMut(&TheoryParams) -> Result<TheoryTables, E>,
+    mut between: impl FnMut() -> Result<(), E>,
+) -> Result<TheoryTables, E> {
+    let mut tables: TheoryTables = Default::default();
+    for &ensemble in &params.ensembles {
+        for widths in params.widths.chunks(group.max(1)) {
+            let part = TheoryParams {
+                ensembles: vec![ensemble],
+                widths: widths.to_vec(),
+                ..params.clone()
+            };
+            let (rows, rescaling, cdf) = run(&part)?;
+            tables.0.extend(rows);
+            tables.1.extend(rescaling);
+            tables.2.extend(cdf);
+            between()?;
+        }
+    }
+    Ok(tables)
+}
+
+/// Computes every width's row (in parallel) and writes `theory.csv`, `rescaling.csv` (and
+/// `theory_cdf.csv`), by the protocol of every job: the folder locked, old files cleared with
+/// `--force`, a manifest that says `complete: false` from the start, each table written
+/// atomically, and Ctrl-C answered between groups of widths (nothing but that manifest is
+/// written then).
 pub fn execute(opts: &TheoryOptions, quiet: bool) -> Result<Vec<TheoryRow>, Error> {
     let (params, exec) = (&opts.params, &opts.exec);
     store::check_no_previous(&exec.out, &FILES, exec.force)?;
-    store::prepare_dir(&exec.out, "--out")?;
+    store::prepare_dir(&exec.out, Param::Out)?;
+    let _lock = FolderLock::acquire(&exec.out)?;
+    store::clear_previous(&exec.out, &FILES)?;
     let started = Instant::now();
-    let pool = thread_pool(exec.threads)?;
-    let (rows, rescaling, cdf) = pool.install(|| compute(params));
-    write_table(&exec.out.join(FILES[0]), &rows)?;
-    write_table(&exec.out.join(FILES[1]), &rescaling)?;
     let written: Vec<&str> = if params.cdf_points > 0 {
-        write_table(&exec.out.join(FILES[2]), &cdf)?;
         FILES.to_vec()
     } else {
         vec![FILES[0], FILES[1], FILES[3]]
     };
-    let mut manifest = Manifest::new("theory", None, exec.threads, params.clone(), &written);
+    let mut manifest = Manifest::new("theory", None, exec, params.clone(), &written);
+    manifest.write(&exec.out)?;
+    let pool = thread_pool(exec.threads)?;
+    interrupt::install();
+    let (rows, rescaling, cdf) = compute_in_groups(
+        params,
+        exec.threads,
+        |part| Ok(pool.install(|| compute(part))),
+        || {
+            if interrupt::requested() {
+                Err(Error::Interrupted { resumable: false })
+            } else {
+                Ok(())
+            }
+        },
+    )?;
+    write_table(&exec.out.join(FILES[0]), &rows)?;
+    write_table(&exec.out.join(FILES[1]), &rescaling)?;
+    if params.cdf_points > 0 {
+        write_table(&exec.out.join(FILES[2]), &cdf)?;
+    }
     manifest.complete = true;
     manifest.wall_seconds = started.elapsed().as_secs_f64();
     manifest.write(&exec.out)?;

@@ -5,6 +5,7 @@
 //! on the order trials finish in, or on how a run is split into shards; and runs of different
 //! methods or precisions with one seed draw independent numbers, so comparing them tests them.
 
+use crate::model::Cell;
 use rand::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -49,6 +50,12 @@ impl StreamKey {
             method: 0,
             precision: 0,
         }
+    }
+
+    /// The key of `cell`'s trials under `seed`.
+    pub fn of(cell: &Cell, seed: u64) -> Self {
+        StreamKey::new(seed, cell.ensemble.name(), &cell.scale.label(), cell.n)
+            .sampled_by(cell.method.name(), cell.precision.name())
     }
 
     /// The same key for trials sampled by `method` in `precision`.

@@ -2,11 +2,13 @@
 //! input sequences pushed through one `W` at once, so every step is one matrix-matrix product
 //! `H <- W H + X` (faer `matmul`, sequential inside a trial; rayon runs trials in parallel).
 
-use super::ensemble::Entry;
+use super::draw::Entry;
+use super::rng::StreamKey;
 use super::rng::TrialRng;
 use super::spectrum::{DenseWorkspace, Eigen, RadiusRecord};
-use super::trials::{for_each_trial, with_entry, Cell, ForEntry};
+use super::trials::{for_each_trial, with_entry, ForEntry};
 use crate::error::Error;
+use crate::model::Cell;
 use faer::{Accum, Mat, MatRef, Par};
 use std::ops::Range;
 
@@ -207,7 +209,7 @@ pub fn sample_trajectories(
                     dense: DenseWorkspace::new(cell.n),
                     propagator: Propagator::new(cell.n, batch),
                 },
-                cell.stream_key(seed),
+                StreamKey::of(cell, seed),
                 trials,
                 tick,
                 |ws, rng, trial| {

@@ -7,8 +7,9 @@ use faer::reborrow::Reborrow;
 use faer::{Col, Mat, MatMut, Par};
 use num_complex::Complex;
 
-use super::ensemble::Entry;
-use super::precision::Real;
+use super::draw::Entry;
+use super::real::Real;
+use crate::model::Method;
 
 /// Spectral radius and the number of eigenvalues outside the unit circle: moduli above
 /// `1 + tol`, `tol` the rounding tolerance of the precision they were computed in
@@ -78,6 +79,16 @@ pub enum Form {
     General,
     /// Already upper Hessenberg: the QR iteration alone (the reduction is skipped).
     Hessenberg,
+}
+
+impl Form {
+    /// The structure `method`'s matrices have when they reach the eigenvalue routine.
+    pub fn of(method: Method) -> Form {
+        match method {
+            Method::Hessenberg => Form::Hessenberg,
+            Method::Dense | Method::Kostlan => Form::General,
+        }
+    }
 }
 
 /// An entry type whose eigenvalues faer computes.

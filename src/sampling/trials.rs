@@ -1,110 +1,14 @@
 //! Per-trial sampling of spectral radii by each method, and the one parallel trial loop they share.
 
-use super::ensemble::{self, Ensemble};
-use super::precision::Precision;
+use super::draw;
 use super::rng::{StreamKey, TrialRng};
 use super::spectrum::{DenseWorkspace, Eigen, Form, RadiusRecord};
 use crate::error::Error;
+use crate::model::{Cell, Method, Precision};
 use faer::{c32, c64};
 use rand_distr::{Distribution, Gamma};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
-
-/// How a trial's spectral radius is obtained. A manifest records it by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
-pub enum Method {
-    /// Sample the full matrix and compute all its eigenvalues (faer).
-    Dense,
-    /// Sample the exact Hessenberg form of a Ginibre matrix (same eigenvalues) and run only the
-    /// Hessenberg QR iteration, skipping the O(n^3) reduction.
-    Hessenberg,
-    /// Kostlan: the squared moduli of complex Ginibre are independent `Gamma(k,1)/n`; O(n).
-    Kostlan,
-}
-
-impl Method {
-    pub const NAMES: [&'static str; 3] = ["dense", "hessenberg", "kostlan"];
-
-    pub fn parse(name: &str) -> Option<Method> {
-        match name {
-            "dense" => Some(Method::Dense),
-            "hessenberg" => Some(Method::Hessenberg),
-            "kostlan" => Some(Method::Kostlan),
-            _ => None,
-        }
-    }
-
-    pub fn name(&self) -> &'static str {
-        match self {
-            Method::Dense => "dense",
-            Method::Hessenberg => "hessenberg",
-            Method::Kostlan => "kostlan",
-        }
-    }
-
-    /// Whether this method samples the exact law of `ensemble`'s spectrum.
-    pub fn supports(&self, ensemble: Ensemble) -> bool {
-        match self {
-            Method::Dense => true,
-            // The Hessenberg model rests on the unitary/orthogonal invariance of Gaussian entries.
-            Method::Hessenberg => {
-                matches!(ensemble, Ensemble::ComplexGinibre | Ensemble::RealGinibre)
-            }
-            Method::Kostlan => ensemble == Ensemble::ComplexGinibre,
-        }
-    }
-
-    /// The matrix structure the eigenvalue routine receives.
-    pub fn form(&self) -> Form {
-        match self {
-            Method::Hessenberg => Form::Hessenberg,
-            Method::Dense | Method::Kostlan => Form::General,
-        }
-    }
-}
-
-impl From<Method> for String {
-    fn from(m: Method) -> String {
-        m.name().into()
-    }
-}
-
-impl TryFrom<String> for Method {
-    type Error = String;
-    fn try_from(name: String) -> Result<Self, String> {
-        Method::parse(&name).ok_or_else(|| format!("unknown method '{name}'"))
-    }
-}
-
-/// One cell of a plan: an ensemble at one scale and width, sampled by one method.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Cell {
-    pub ensemble: Ensemble,
-    pub scale: ensemble::Scale,
-    pub factor: f64,
-    pub n: usize,
-    pub method: Method,
-    pub precision: Precision,
-}
-
-impl Cell {
-    pub fn stream_key(&self, seed: u64) -> StreamKey {
-        StreamKey::new(seed, self.ensemble.name(), &self.scale.label(), self.n)
-            .sampled_by(self.method.name(), self.precision.name())
-    }
-
-    /// How far above 1 a sampled radius or modulus must lie to count as outside the unit
-    /// circle: the rounding tolerance of the precision eigenvalues are computed in; none for
-    /// Kostlan's sampler, which compares exact draws.
-    pub fn outside_tolerance(&self) -> f64 {
-        match self.method {
-            Method::Kostlan => 0.0,
-            Method::Dense | Method::Hessenberg => self.precision.outside_tolerance(self.n),
-        }
-    }
-}
 
 impl<T: Eigen> DenseWorkspace<T> {
     /// Draws trial `trial`'s matrix of `cell` into the workspace, in the form the workspace was
@@ -117,8 +21,8 @@ impl<T: Eigen> DenseWorkspace<T> {
         trial: u64,
     ) -> Result<&[f64], Error> {
         match self.form() {
-            Form::General => ensemble::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
-            Form::Hessenberg => ensemble::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
+            Form::General => draw::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
+            Form::Hessenberg => draw::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
         }
         self.compute_moduli().map_err(|_| Error::NoConvergence {
             ensemble: cell.ensemble.name().into(),
@@ -248,8 +152,8 @@ pub fn sample_moduli<R: Send>(
         fn call<T: Eigen>(self) -> Self::Output {
             let cell = self.cell;
             for_each_trial(
-                || DenseWorkspace::<T>::with_form(cell.n, cell.method.form()),
-                cell.stream_key(self.seed),
+                || DenseWorkspace::<T>::with_form(cell.n, Form::of(cell.method)),
+                StreamKey::of(cell, self.seed),
                 self.trials,
                 self.tick,
                 |ws, rng, trial| {
@@ -284,7 +188,7 @@ pub fn sample_cell(
     match cell.method {
         Method::Kostlan => for_each_trial(
             || (),
-            cell.stream_key(seed),
+            StreamKey::of(cell, seed),
             trials,
             tick,
             |_, rng, _| Ok(kostlan_radius(cell, rng)),

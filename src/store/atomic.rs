@@ -25,8 +25,15 @@ pub fn write_atomic(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     let mut file = AppendFile::create(path)?;
-    write(&mut file.writer).map_err(|e| Error::write(file.partial.clone(), e))?;
-    file.finish()
+    let partial = file.partial.clone();
+    let written = write(&mut file.writer)
+        .map_err(|e| Error::write(partial.clone(), e))
+        .and_then(|_| file.finish());
+    if written.is_err() {
+        // A failure that is reported leaves no stray half-written file behind.
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }
 
 /// A file built up over a run under its `.partial` name, then renamed into place by [`finish`].

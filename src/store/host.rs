@@ -10,16 +10,6 @@ pub fn available_memory_bytes() -> Option<u64> {
     Some(kib * 1024)
 }
 
-/// Human-readable size, for error messages.
-pub fn format_bytes(bytes: u128) -> String {
-    let gib = bytes as f64 / (1u64 << 30) as f64;
-    if gib >= 1.0 {
-        format!("{gib:.1} GiB")
-    } else {
-        format!("{:.0} MiB", bytes as f64 / (1u64 << 20) as f64)
-    }
-}
-
 /// The machine a run ran on, as its manifest records it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Host {

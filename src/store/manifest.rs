@@ -5,6 +5,7 @@
 use super::atomic::write_atomic;
 use super::host::Host;
 use crate::error::Error;
+use crate::model::{Execution, Param};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -60,7 +61,7 @@ impl<P: Serialize> Manifest<P> {
     pub fn new(
         subcommand: &str,
         seed: Option<u64>,
-        threads: usize,
+        exec: &Execution,
         options: P,
         files: &[&str],
     ) -> Self {
@@ -70,10 +71,10 @@ impl<P: Serialize> Manifest<P> {
             git_commit: option_env!("MC_GUMBEL_GIT_COMMIT")
                 .filter(|c| !c.is_empty())
                 .map(String::from),
-            command_line: std::env::args().collect(),
+            command_line: exec.command_line.clone(),
             subcommand: subcommand.into(),
             seed,
-            threads,
+            threads: exec.threads,
             options,
             started_unix_seconds: std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -109,14 +110,14 @@ impl<P> Manifest<P> {
 }
 
 /// Reads the manifest of `dir` as `T` ([`Manifest`] of a job's parameters, or [`ManifestHead`]);
-/// a missing or unreadable one is a usage error naming `flag`.
-pub fn read<T: DeserializeOwned>(dir: &Path, flag: &'static str) -> Result<T, Error> {
+/// a missing or unreadable one is a usage error naming `param`.
+pub fn read<T: DeserializeOwned>(dir: &Path, param: Param) -> Result<T, Error> {
     let path = dir.join(FILE);
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| Error::usage(flag, format!("cannot read '{}': {e}", path.display())))?;
+        .map_err(|e| Error::config(param, format!("cannot read '{}': {e}", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
-        Error::usage(
-            flag,
+        Error::config(
+            param,
             format!(
                 "'{}' is not a manifest of this job and version: {e}",
                 path.display()

@@ -3,9 +3,9 @@
 
 pub mod atomic;
 pub mod host;
+pub mod lock;
 pub mod manifest;
 pub mod raw;
-pub mod shard;
 pub mod table;
 
 pub use atomic::{write_atomic, AppendFile};
@@ -13,25 +13,42 @@ pub use manifest::Manifest;
 pub use table::write_table;
 
 use crate::error::Error;
+use crate::model::Param;
 use std::path::Path;
 
 /// Creates `dir` if needed and proves it writable, before any sampling starts, so that a bad
-/// `--out` fails in a second rather than after hours of work.
-pub fn prepare_dir(dir: &Path, flag: &'static str) -> Result<(), Error> {
+/// output folder fails in a second rather than after hours of work.
+pub fn prepare_dir(dir: &Path, param: Param) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| {
-        Error::usage(
-            flag,
+        Error::config(
+            param,
             format!("cannot create output folder '{}': {e}", dir.display()),
         )
     })?;
     let probe = dir.join(format!(".mc-gumbel-probe-{}", std::process::id()));
     std::fs::write(&probe, b"").map_err(|e| {
-        Error::usage(
-            flag,
+        Error::config(
+            param,
             format!("output folder '{}' is not writable: {e}", dir.display()),
         )
     })?;
     let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+/// Removes the files `names` (and their `.partial` forms) of an earlier run from `dir`, so that
+/// a forced run leaves nothing of the old one beside its own (a manifest of other parameters
+/// beside new tables would misdescribe them).
+pub fn clear_previous(dir: &Path, names: &[&str]) -> Result<(), Error> {
+    for name in names {
+        for path in [dir.join(name), dir.join(atomic::partial_name(name))] {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::write(path, e)),
+            }
+        }
+    }
     Ok(())
 }
 
@@ -49,8 +66,8 @@ pub fn check_no_previous(dir: &Path, names: &[&str], force: bool) -> Result<(), 
     if found.is_empty() {
         return Ok(());
     }
-    Err(Error::usage(
-        "--out",
+    Err(Error::config(
+        Param::Out,
         format!(
             "'{}' already holds results ({}); pass --force to overwrite them or choose another --out",
             dir.display(),

@@ -66,7 +66,7 @@ pub fn assert_same_files(names: &[&str], a: &Path, b: &Path) {
 
 /// The spectral radii of trials `trials` of `cell`, drawn with `seed`, sorted.
 pub fn sorted_radii(
-    cell: &mc_gumbel::sampling::trials::Cell,
+    cell: &mc_gumbel::model::Cell,
     seed: u64,
     trials: std::ops::Range<u64>,
 ) -> Vec<f64> {

@@ -2,7 +2,7 @@
 //! N machines (a SLURM job array) each run one slice and `mc-gumbel merge` joins them into exactly
 //! the files of one unsharded run.
 
-use crate::error::Error;
+use super::error::{ConfigError, Param};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -15,10 +15,10 @@ pub struct Shard {
 impl Shard {
     pub const WHOLE: Shard = Shard { index: 0, count: 1 };
 
-    pub fn parse(text: &str) -> Result<Shard, Error> {
+    pub fn parse(text: &str) -> Result<Shard, ConfigError> {
         let bad = || {
-            Error::usage(
-                "--shard",
+            ConfigError::new(
+                Param::Shard,
                 format!("'{text}' is not a shard; write I/N with 0 <= I < N (e.g. 3/8, or $SLURM_ARRAY_TASK_ID/8)"),
             )
         };
@@ -31,10 +31,32 @@ impl Shard {
         Ok(Shard { index, count })
     }
 
+    /// This slice of `trials` trials, refused where it would hold none.
+    pub fn slice(&self, trials: usize) -> Result<Range<u64>, ConfigError> {
+        let slice = self.trials(trials);
+        if slice.is_empty() {
+            return Err(ConfigError::new(
+                Param::Shard,
+                format!(
+                    "{} shards of {trials} trials leave this shard empty; use fewer shards",
+                    self.count
+                ),
+            ));
+        }
+        Ok(slice)
+    }
+
     /// The trial indices of this slice: `[floor(T i / N), floor(T (i+1) / N))`.
     pub fn trials(&self, total: usize) -> Range<u64> {
         let edge = |i: usize| (total as u128 * i as u128 / self.count as u128) as u64;
         edge(self.index)..edge(self.index + 1)
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = ConfigError;
+    fn from_str(text: &str) -> Result<Self, ConfigError> {
+        Shard::parse(text)
     }
 }
 

@@ -15,29 +15,22 @@
 //! quick = ["--widths", "16,32", "--trials", "200"]   # --quick: same flag replaced, others added
 //! ```
 //!
-//! This module prepares an experiment: it reads the file and turns every step into the full
-//! command line it stands for. The caller (`app`) parses each with the same clap definitions as
-//! the shell and executes it, so a step means exactly what it would mean typed at the shell.
-//! Every step is prepared and parsed before any runs, so a typo in the last step costs nothing.
+//! This module runs an experiment: it reads the file, turns every step into the full command line
+//! it stands for, parses each with the same clap definitions as the shell and resolves it
+//! against every rule of the domain (the cells, the memory budget), all before any step runs, so
+//! a mistake in the last step costs nothing. A step means exactly what it would mean typed at the
+//! shell. `--resume` continues an interrupted experiment: finished steps are kept, the step that
+//! was cut off resumes, the rest run, which gives the bytes of an uninterrupted run.
 
+use super::{execute, prepare as prepare_command};
+use crate::cli::{flags, Cli, Command};
 use crate::error::Error;
+use crate::model::{ExperimentOptions, Param};
+use crate::store::manifest::{self, ManifestHead};
+use clap::Parser;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
-
-/// The options of `mc-gumbel run`, resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExperimentOptions {
-    pub file: PathBuf,
-    /// Each step's `quick` arguments replace its own.
-    pub quick: bool,
-    /// Render the experiment's figures after its steps.
-    pub plot: bool,
-    /// Output folder; `None`: `results/<name>`.
-    pub out: Option<PathBuf>,
-    pub force: bool,
-    pub quiet: bool,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,9 +54,10 @@ pub struct Step {
     pub quick: Vec<String>,
 }
 
-/// Flag "run" in every error: the message names the file and step, which is what the user edits.
+/// Every error names the experiment: the message names the file and step, which is what the
+/// user edits.
 fn usage(message: String) -> Error {
-    Error::usage("run", message)
+    Error::config(Param::Experiment, message)
 }
 
 pub fn load(path: &Path) -> Result<Experiment, Error> {
@@ -147,15 +141,15 @@ pub fn merge_quick(args: &[String], quick: &[String]) -> Vec<String> {
     lead
 }
 
-/// The full command line of one step, program name first.
-/// `takes_seed(args)` says whether the command line `args` accepts `--seed`.
+/// The full command line of one step, program name first (without `--resume`, which
+/// [`run`] adds to the step an interrupted experiment stopped in).
 pub fn step_argv(
     exp: &Experiment,
     step: &Step,
     opts: &ExperimentOptions,
     out: &Path,
-    takes_seed: &dyn Fn(&[String]) -> bool,
 ) -> Vec<String> {
+    let takes_seed = |args: &[String]| Cli::accepts(args, "seed");
     let mut argv = vec!["mc-gumbel".to_string()];
     let args = if opts.quick {
         merge_quick(&step.args, &step.quick)
@@ -181,7 +175,7 @@ pub fn step_argv(
 }
 
 /// One step, ready to execute: its name and full command line (program name first).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct PreparedStep {
     pub name: String,
     pub argv: Vec<String>,
@@ -200,11 +194,8 @@ pub struct Prepared {
 
 /// Reads the experiment file and prepares every step's command line; with `--plot`, checks
 /// python and finds the script before anything runs (a long run should not end in
-/// "pip install"). `takes_seed` is as in [`step_argv`].
-pub fn prepare(
-    opts: &ExperimentOptions,
-    takes_seed: &dyn Fn(&[String]) -> bool,
-) -> Result<Prepared, Error> {
+/// "pip install").
+pub fn prepare(opts: &ExperimentOptions) -> Result<Prepared, Error> {
     let file = opts.file.display();
     let exp = load(&opts.file)?;
     let out = opts
@@ -220,9 +211,28 @@ pub fn prepare(
                 step.name, step.name
             )));
         }
+        if all
+            .clone()
+            .any(|a| matches!(flag_key(a), Some("resume" | "force")))
+        {
+            return Err(usage(format!(
+                "{file}, step '{}': remove --resume and --force; give them to `mc-gumbel run` \
+                 itself, which passes them on",
+                step.name
+            )));
+        }
+        // An experiment is a list of jobs; one that runs experiments would never end if it
+        // named itself.
+        if step.args.first().map(String::as_str) == Some("run") {
+            return Err(usage(format!(
+                "{file}, step '{}': a step cannot run an experiment; list that experiment's \
+                 steps here, or run it on its own",
+                step.name
+            )));
+        }
         steps.push(PreparedStep {
             name: step.name.clone(),
-            argv: step_argv(&exp, step, opts, &out, takes_seed),
+            argv: step_argv(&exp, step, opts, &out),
         });
     }
     let plot = if opts.plot {
@@ -240,14 +250,14 @@ pub fn prepare(
 }
 
 /// A step's error, said with the file and step it came from: the message names what the user
-/// edits.
+/// edits, and the flag of the step that holds the bad value.
 pub fn step_error(opts: &ExperimentOptions, step: &str, e: Error) -> Error {
     let file = opts.file.display();
     match e {
-        Error::Usage { flag, message } => Error::Usage {
-            flag,
-            message: format!("{file}, step '{step}': {message}"),
-        },
+        Error::Config(c) => usage(format!(
+            "{file}, step '{step}': {}",
+            flags::config_message(&c)
+        )),
         other => {
             eprintln!("error in {file}, step '{step}':");
             other
@@ -255,14 +265,163 @@ pub fn step_error(opts: &ExperimentOptions, step: &str, e: Error) -> Error {
     }
 }
 
-/// The first line of a command-line parse error of a step, as a usage error of the file.
-pub fn step_parse_error(opts: &ExperimentOptions, step: &str, message: &str) -> Error {
-    let first = message
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim_start_matches("error: ");
-    usage(format!("{}, step '{step}': {first}", opts.file.display()))
+/// A command-line parse error of a step, as a usage error of the file.
+fn step_parse_error(opts: &ExperimentOptions, step: &str, e: &clap::Error) -> Error {
+    let message = flags::clap_message(e).unwrap_or_else(|| {
+        e.to_string()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("error: ")
+            .to_string()
+    });
+    usage(format!("{}, step '{step}': {message}", opts.file.display()))
+}
+
+/// Where a step stands in the output folder of an experiment being resumed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum StepState {
+    /// Nothing written yet.
+    Fresh,
+    /// Started and cut off: it continues with `--resume` (theory, which has no partial state,
+    /// starts over).
+    Interrupted,
+    /// Finished: kept as it is.
+    Done,
+}
+
+fn step_state(dir: &Path) -> Result<StepState, Error> {
+    if !dir.join(manifest::FILE).exists() {
+        return Ok(StepState::Fresh);
+    }
+    let head: ManifestHead = manifest::read(dir, Param::Resume)?;
+    Ok(if head.complete {
+        StepState::Done
+    } else {
+        StepState::Interrupted
+    })
+}
+
+/// `mc-gumbel run FILE`: every step parsed and resolved before any executes (with `--resume`,
+/// against what the folder holds), then each executed as if typed at the shell, then the
+/// figures.
+pub fn run(opts: &ExperimentOptions) -> Result<(), Error> {
+    let mut prepared = prepare(opts)?;
+    let record = prepared.out.join(RECORD);
+    if opts.resume {
+        check_same_experiment(&prepared, &record)?;
+    } else if !opts.force {
+        for step in &prepared.steps {
+            let dir = prepared.out.join(&step.name);
+            if dir.join(manifest::FILE).exists() {
+                return Err(usage(format!(
+                    "'{}' already holds the results of step '{}'; continue an interrupted \
+                     experiment with --resume, or pass --force to start over",
+                    prepared.out.display(),
+                    step.name
+                )));
+            }
+        }
+    }
+    let mut ready = Vec::with_capacity(prepared.steps.len());
+    for step in &mut prepared.steps {
+        let state = if opts.resume {
+            step_state(&prepared.out.join(&step.name))?
+        } else {
+            StepState::Fresh
+        };
+        let mut argv = step.argv.clone();
+        if state == StepState::Interrupted {
+            let theory = argv.get(1).map(String::as_str) == Some("theory");
+            argv.push(if theory { "--force" } else { "--resume" }.into());
+        }
+        let cli = Cli::try_parse_from(&argv).map_err(|e| step_parse_error(opts, &step.name, &e))?;
+        if matches!(cli.command, Some(Command::Run(_))) {
+            return Err(usage(format!(
+                "{}, step '{}': a step cannot run an experiment",
+                opts.file.display(),
+                step.name
+            )));
+        }
+        let quiet = cli.quiet();
+        let command = prepare_command(cli, &argv).map_err(|e| step_error(opts, &step.name, e))?;
+        ready.push((state, quiet, command));
+        step.argv = argv;
+    }
+    if !opts.resume {
+        write_record(&prepared, opts)?;
+    }
+    for (step, (state, quiet, command)) in prepared.steps.iter().zip(ready) {
+        if state == StepState::Done {
+            if !opts.quiet {
+                eprintln!(
+                    "[{}] step '{}': finished before, kept",
+                    prepared.experiment.name, step.name
+                );
+            }
+            continue;
+        }
+        if !opts.quiet {
+            eprintln!(
+                "[{}] step '{}': {}",
+                prepared.experiment.name,
+                step.name,
+                flags::shell_line(&step.argv[1..])
+            );
+        }
+        execute(command, quiet).map_err(|e| step_error(opts, &step.name, e))?;
+    }
+    if let Some(script) = &prepared.plot {
+        render(script, &prepared.out, opts.quiet)?;
+    }
+    Ok(())
+}
+
+/// The file beside the step folders that records the experiment.
+const RECORD: &str = "experiment.json";
+
+/// Refuses to resume into a folder that holds another experiment, or this one with other steps.
+fn check_same_experiment(prepared: &Prepared, record: &Path) -> Result<(), Error> {
+    let text = std::fs::read_to_string(record).map_err(|e| {
+        Error::config(
+            Param::Resume,
+            format!(
+                "'{}' holds no experiment to resume ({}: {e}); start it without --resume",
+                prepared.out.display(),
+                RECORD
+            ),
+        )
+    })?;
+    #[derive(Deserialize)]
+    struct Recorded {
+        steps: Vec<PreparedStep>,
+    }
+    let recorded: Recorded = serde_json::from_str(&text)
+        .map_err(|e| Error::config(Param::Resume, format!("'{}': {e}", record.display())))?;
+    // What the steps compute, without how they were executed (forced, quiet).
+    let what = |steps: &[PreparedStep]| -> Vec<(String, Vec<String>)> {
+        steps
+            .iter()
+            .map(|s| {
+                let args = s
+                    .argv
+                    .iter()
+                    .filter(|a| !matches!(a.as_str(), "--force" | "--quiet" | "--resume"));
+                (s.name.clone(), args.cloned().collect())
+            })
+            .collect()
+    };
+    if what(&recorded.steps) != what(&prepared.steps) {
+        return Err(Error::config(
+            Param::Resume,
+            format!(
+                "the experiment in '{}' was started with other steps or options; repeat its \
+                 command line with --resume",
+                prepared.out.display()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// `experiment.json` beside the step folders: which file, which mode, each step's exact command.
@@ -282,7 +441,7 @@ pub fn write_record(prepared: &Prepared, opts: &ExperimentOptions) -> Result<(),
         "figure": exp.figure,
         "steps": steps,
     });
-    let path = out.join("experiment.json");
+    let path = out.join(RECORD);
     let text = serde_json::to_string_pretty(&record).map_err(std::io::Error::other);
     text.and_then(|t| std::fs::write(&path, t + "\n"))
         .map_err(|e| Error::write(path, e))

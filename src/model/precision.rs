@@ -1,6 +1,7 @@
 //! The floating-point precision a trial's matrix is sampled and diagonalised in, and the rule
 //! that decides when a computed eigenvalue lies outside the unit circle (docs/math/precision.md).
 
+use super::error::{ConfigError, Param};
 use serde::{Deserialize, Serialize};
 
 /// `--precision`: double (the default) or single, the precision recurrent weights have in
@@ -20,6 +21,21 @@ impl Precision {
             "f64" => Some(Precision::F64),
             "f32" => Some(Precision::F32),
             _ => None,
+        }
+    }
+
+    /// The smallest and largest scale of the numbers a draw computes with (a scale factor times
+    /// the ensemble's natural radius) at which every entry, eigenvalue and squared modulus stays
+    /// a normal number of this precision, with room for sums over `n <= 10^9` entries and
+    /// `10^12` trials: `[1e-100, 1e100]` in double precision (squares within `1e+-200`, sums
+    /// below `1e221`, against the range `1e+-308`), `[1e-10, 1e10]` in single precision (squares
+    /// within `1e+-20`, sums over a dense matrix's `n^2` entries below `1e30`, against
+    /// `1e+-38`). Outside it a draw underflows to zeros or overflows to infinities, and its
+    /// radius means nothing (docs/math/precision.md).
+    pub fn scale_range(&self) -> (f64, f64) {
+        match self {
+            Precision::F64 => (1e-100, 1e100),
+            Precision::F32 => (1e-10, 1e10),
         }
     }
 
@@ -60,29 +76,17 @@ impl TryFrom<String> for Precision {
     }
 }
 
-/// A real floating-point type matrices are computed in.
-pub trait Real: faer::traits::RealField + Copy + Send + Sync + PartialOrd + 'static {
-    const PRECISION: Precision;
-    fn from_f64(x: f64) -> Self;
-    fn to_f64(self) -> f64;
-}
-
-impl Real for f64 {
-    const PRECISION: Precision = Precision::F64;
-    fn from_f64(x: f64) -> Self {
-        x
-    }
-    fn to_f64(self) -> f64 {
-        self
-    }
-}
-
-impl Real for f32 {
-    const PRECISION: Precision = Precision::F32;
-    fn from_f64(x: f64) -> Self {
-        x as f32
-    }
-    fn to_f64(self) -> f64 {
-        self as f64
+impl std::str::FromStr for Precision {
+    type Err = ConfigError;
+    fn from_str(name: &str) -> Result<Self, ConfigError> {
+        Precision::parse(name).ok_or_else(|| {
+            ConfigError::new(
+                Param::Precision,
+                format!(
+                    "unknown precision '{name}'; choose from {}",
+                    Precision::NAMES.join(", ")
+                ),
+            )
+        })
     }
 }

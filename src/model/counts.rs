@@ -1,0 +1,72 @@
+//! Counts: trials, threads, probabilities, and the fewest trials each statistic needs.
+
+use super::error::{ConfigError, Param};
+use super::list::split_list;
+
+/// The fewest trials from which a spread (a standard deviation, an interval of a mean, whether
+/// that interval lies above a value) is computed: one trial has no spread, and reporting 0 would
+/// claim a certainty the sample does not have. With fewer, those columns are empty.
+pub const MIN_TRIALS_FOR_SPREAD: usize = 2;
+
+/// A count of `what` that must be at least 1.
+pub fn positive(param: Param, value: usize, what: &str) -> Result<usize, ConfigError> {
+    if value == 0 {
+        return Err(ConfigError::new(param, format!("need at least 1 {what}")));
+    }
+    Ok(value)
+}
+
+/// Trials per cell: at least 1.
+pub fn trials(trials: usize) -> Result<usize, ConfigError> {
+    positive(Param::Trials, trials, "trial")
+}
+
+/// Worker threads: `None` is every logical CPU.
+pub fn threads(threads: Option<usize>) -> Result<usize, ConfigError> {
+    match threads {
+        Some(0) => Err(ConfigError::new(Param::Threads, "need at least 1 thread")),
+        Some(t) if t > 4096 => Err(ConfigError::new(
+            Param::Threads,
+            format!("{t} threads is more than any machine has"),
+        )),
+        Some(t) => Ok(t),
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+    }
+}
+
+/// A probability strictly between 0 and 1.
+pub fn probability(param: Param, p: f64) -> Result<f64, ConfigError> {
+    if p > 0.0 && p < 1.0 {
+        Ok(p)
+    } else {
+        Err(ConfigError::new(
+            param,
+            format!("'{p}' is not a probability strictly between 0 and 1"),
+        ))
+    }
+}
+
+/// A comma list of probabilities strictly between 0 and 1.
+pub fn probabilities(param: Param, text: &str) -> Result<Vec<f64>, ConfigError> {
+    split_list(param, text)?
+        .into_iter()
+        .map(|s| match s.parse::<f64>() {
+            Ok(p) if p > 0.0 && p < 1.0 => Ok(p),
+            _ => Err(ConfigError::new(
+                param,
+                format!("'{s}' is not a probability strictly between 0 and 1"),
+            )),
+        })
+        .collect()
+}
+
+/// A list of target probabilities `P(rho > 1)`, as one value (see [`probabilities`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Targets(pub Vec<f64>);
+
+impl std::str::FromStr for Targets {
+    type Err = ConfigError;
+    fn from_str(text: &str) -> Result<Self, ConfigError> {
+        probabilities(Param::Targets, text).map(Targets)
+    }
+}

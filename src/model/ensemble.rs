@@ -1,0 +1,205 @@
+//! The ensembles: the law of a recurrent weight matrix before scaling, by name, and which of
+//! them each job takes.
+
+use super::error::{ConfigError, Param};
+use super::list::split_list;
+use crate::math::asymptotics::{self, Symmetry};
+use serde::{Deserialize, Serialize};
+
+/// The law of a recurrent weight matrix before scaling; every entry has variance `1/n`
+/// (truncated-normal: `0.8796^2/n`, since it is not re-normalised). A manifest records it by
+/// name, with the ring for `diag-uniform`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "EnsembleRecord", try_from = "EnsembleRecord")]
+pub enum Ensemble {
+    ComplexGinibre,
+    RealGinibre,
+    GlorotUniform,
+    TruncatedNormal,
+    Orthogonal,
+    /// Diagonal, eigenvalues uniform on the ring `r_min <= |z| <= r_max` (LRU-style).
+    DiagUniform {
+        r_min: f64,
+        r_max: f64,
+    },
+}
+
+impl Ensemble {
+    /// Names accepted by `--ensemble` on the radius job.
+    pub const RADIUS_NAMES: [&'static str; 5] = [
+        "complex-ginibre",
+        "real-ginibre",
+        "glorot-uniform",
+        "truncated-normal",
+        "orthogonal",
+    ];
+
+    /// Names accepted by the jobs that run any ensemble (`hidden`, `density`).
+    pub const ALL_NAMES: [&'static str; 6] = [
+        "complex-ginibre",
+        "real-ginibre",
+        "glorot-uniform",
+        "truncated-normal",
+        "orthogonal",
+        "diag-uniform",
+    ];
+
+    /// Names accepted by `theory`: the Gaussian ensembles whose exact laws are known in
+    /// closed form at every width.
+    pub const GINIBRE_NAMES: [&'static str; 2] = ["complex-ginibre", "real-ginibre"];
+
+    /// The ensemble called `name`, with the default ring `0,1` for `diag-uniform`.
+    pub fn parse(name: &str) -> Option<Ensemble> {
+        Some(match name {
+            "complex-ginibre" => Ensemble::ComplexGinibre,
+            "real-ginibre" => Ensemble::RealGinibre,
+            "glorot-uniform" => Ensemble::GlorotUniform,
+            "truncated-normal" => Ensemble::TruncatedNormal,
+            "orthogonal" => Ensemble::Orthogonal,
+            "diag-uniform" => Ensemble::DiagUniform {
+                r_min: 0.0,
+                r_max: 1.0,
+            },
+            _ => return None,
+        })
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Ensemble::ComplexGinibre => "complex-ginibre",
+            Ensemble::RealGinibre => "real-ginibre",
+            Ensemble::GlorotUniform => "glorot-uniform",
+            Ensemble::TruncatedNormal => "truncated-normal",
+            Ensemble::Orthogonal => "orthogonal",
+            Ensemble::DiagUniform { .. } => "diag-uniform",
+        }
+    }
+
+    pub fn is_complex(&self) -> bool {
+        matches!(
+            self,
+            Ensemble::ComplexGinibre | Ensemble::DiagUniform { .. }
+        )
+    }
+
+    /// The Gumbel limit that applies, and the standard deviation of `sqrt(n) * entry` it applies
+    /// at; `None` for ensembles outside the i.i.d. theory.
+    pub fn iid_theory(&self) -> Option<(Symmetry, f64)> {
+        match self {
+            Ensemble::ComplexGinibre => Some((Symmetry::Complex, 1.0)),
+            Ensemble::RealGinibre | Ensemble::GlorotUniform => Some((Symmetry::Real, 1.0)),
+            Ensemble::TruncatedNormal => Some((Symmetry::Real, asymptotics::truncated_normal_sd())),
+            Ensemble::Orthogonal | Ensemble::DiagUniform { .. } => None,
+        }
+    }
+}
+
+/// An ensemble as a manifest records it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum EnsembleRecord {
+    Name(String),
+    Ring {
+        name: String,
+        r_min: f64,
+        r_max: f64,
+    },
+}
+
+impl From<Ensemble> for EnsembleRecord {
+    fn from(e: Ensemble) -> Self {
+        match e {
+            Ensemble::DiagUniform { r_min, r_max } => EnsembleRecord::Ring {
+                name: e.name().into(),
+                r_min,
+                r_max,
+            },
+            _ => EnsembleRecord::Name(e.name().into()),
+        }
+    }
+}
+
+impl TryFrom<EnsembleRecord> for Ensemble {
+    type Error = String;
+    fn try_from(r: EnsembleRecord) -> Result<Self, String> {
+        let unknown = |name: &str| format!("unknown ensemble '{name}'");
+        match r {
+            EnsembleRecord::Name(name) => Ensemble::parse(&name).ok_or_else(|| unknown(&name)),
+            EnsembleRecord::Ring { name, r_min, r_max } => match Ensemble::parse(&name) {
+                Some(Ensemble::DiagUniform { .. }) => Ok(Ensemble::DiagUniform { r_min, r_max }),
+                _ => Err(unknown(&name)),
+            },
+        }
+    }
+}
+
+impl Ensemble {
+    /// The ensembles named in the comma list `text`, in order and without repeats, each among
+    /// `allowed` (a job's names).
+    pub fn parse_list(text: &str, allowed: &[&str]) -> Result<Vec<Ensemble>, ConfigError> {
+        let mut out = Vec::new();
+        for name in split_list(Param::Ensemble, text)? {
+            match Ensemble::parse(name).filter(|_| allowed.contains(&name)) {
+                Some(e) if !out.contains(&e) => out.push(e),
+                Some(_) => {}
+                None => {
+                    return Err(ConfigError::new(
+                        Param::Ensemble,
+                        format!(
+                            "unknown ensemble '{name}'; choose from {}",
+                            allowed.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// How far the unscaled spectrum reaches: the ring's outer radius for `diag-uniform`, else
+    /// the circular law's edge, 1. A scale factor times this is the size of the numbers a draw
+    /// computes with.
+    pub fn natural_radius(&self) -> f64 {
+        match *self {
+            Ensemble::DiagUniform { r_max, .. } => r_max,
+            _ => 1.0,
+        }
+    }
+}
+
+/// Refuses an ensemble of `ensembles` that is not among `allowed`, a job's names.
+pub fn check_allowed(ensembles: &[Ensemble], allowed: &[&str]) -> Result<(), ConfigError> {
+    match ensembles.iter().find(|e| !allowed.contains(&e.name())) {
+        Some(e) => Err(ConfigError::new(
+            Param::Ensemble,
+            format!(
+                "unknown ensemble '{}'; choose from {}",
+                e.name(),
+                allowed.join(", ")
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// An ensemble list of any ensembles, as one value (see [`Ensemble::parse_list`]); each job
+/// refuses those it does not take with [`check_allowed`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ensembles(pub Vec<Ensemble>);
+
+impl std::str::FromStr for Ensembles {
+    type Err = ConfigError;
+    fn from_str(text: &str) -> Result<Self, ConfigError> {
+        Ensemble::parse_list(text, &Ensemble::ALL_NAMES).map(Ensembles)
+    }
+}
+
+impl std::str::FromStr for Ensemble {
+    type Err = ConfigError;
+    fn from_str(name: &str) -> Result<Self, ConfigError> {
+        Ensemble::parse_list(name, &Ensemble::ALL_NAMES).and_then(|v| match v[..] {
+            [e] => Ok(e),
+            _ => Err(ConfigError::new(Param::Ensemble, "give one ensemble")),
+        })
+    }
+}

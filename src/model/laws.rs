@@ -1,0 +1,123 @@
+//! The one way to reach an exact law: [`exact`] says, for every ensemble and width, whether a
+//! law is known and evaluated there, and every path (the jobs' `exact_*` columns, `exact:P`,
+//! `theory`, the explosion prediction, the density overlay, Python) asks it.
+
+use super::ensemble::Ensemble;
+use crate::math::exact_law::ExactLaw;
+use crate::math::kostlan::KostlanLaw;
+use crate::math::modulus_law::ModulusLaw;
+use crate::math::real_density::RealEigenDensity;
+use crate::math::ring::RingLaw;
+use std::fmt;
+
+/// The largest width at which the real-Ginibre law is evaluated: its accuracy is established up
+/// to here (docs/math/real_ginibre.md), and its cost grows as `n^2` per evaluation beyond.
+pub const REAL_EXACT_MAX_N: usize = 4096;
+
+/// Why an ensemble has no exact law of the spectral radius at a width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NoExactLaw {
+    /// No exact law is known for the ensemble (orthogonal's `rho = 1` admits no calibration).
+    Unknown(Ensemble),
+    /// The law is known but evaluated only up to `max`.
+    Beyond {
+        ensemble: Ensemble,
+        n: usize,
+        max: usize,
+    },
+    /// A ring with `r_min = r_max`: every modulus equals `r_max`, the radius is a point mass.
+    PointMass { radius: f64 },
+}
+
+impl fmt::Display for NoExactLaw {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoExactLaw::Unknown(e) => write!(
+                f,
+                "{} has none (complex-ginibre, real-ginibre and diag-uniform do)",
+                e.name()
+            ),
+            NoExactLaw::Beyond { ensemble, n, max } => write!(
+                f,
+                "the exact {} law is evaluated up to n = {max}, where its accuracy is \
+                 established, and n = {n} is beyond",
+                ensemble.name()
+            ),
+            NoExactLaw::PointMass { radius } => write!(
+                f,
+                "a ring with r_min = r_max has every modulus at {radius}: its radius is a point \
+                 mass, with no law to calibrate on"
+            ),
+        }
+    }
+}
+
+/// The exact law of `rho` of `ensemble` at width `n`, unscaled, or why there is none.
+pub fn exact(ensemble: Ensemble, n: usize) -> Result<ExactLaw, NoExactLaw> {
+    match ensemble {
+        Ensemble::ComplexGinibre => Ok(ExactLaw::complex_ginibre(n)),
+        Ensemble::RealGinibre if n > REAL_EXACT_MAX_N => Err(NoExactLaw::Beyond {
+            ensemble,
+            n,
+            max: REAL_EXACT_MAX_N,
+        }),
+        Ensemble::RealGinibre => Ok(ExactLaw::real_ginibre(n)),
+        Ensemble::DiagUniform { r_min, r_max } if r_max > r_min => {
+            Ok(ExactLaw::Ring(RingLaw { n, r_min, r_max }))
+        }
+        Ensemble::DiagUniform { r_max, .. } => Err(NoExactLaw::PointMass { radius: r_max }),
+        Ensemble::GlorotUniform | Ensemble::TruncatedNormal | Ensemble::Orthogonal => {
+            Err(NoExactLaw::Unknown(ensemble))
+        }
+    }
+}
+
+/// The exact law of one eigenvalue modulus at width `n`, unscaled, where it is known.
+pub fn modulus(ensemble: Ensemble, n: usize) -> Option<ModulusLaw> {
+    match ensemble {
+        Ensemble::ComplexGinibre => Some(ModulusLaw::Complex(KostlanLaw::new(n))),
+        Ensemble::RealGinibre => Some(ModulusLaw::Real(RealEigenDensity::new(n))),
+        Ensemble::DiagUniform { r_min, r_max } => {
+            Some(ModulusLaw::Ring(RingLaw { n, r_min, r_max }))
+        }
+        _ => None,
+    }
+}
+
+/// How closely a calibrated factor must deliver its probability: relative error of
+/// `P(rho(sW) > 1)` against the `P` asked for.
+pub const CALIBRATION_RTOL: f64 = 1e-6;
+
+/// The factor `s` with `P(rho(sW) > 1) = p` under `law` (width `n`), or, where the law cannot
+/// resolve `p` to [`CALIBRATION_RTOL`], why not.
+pub fn calibrated_factor(law: &ExactLaw, p: f64, n: usize) -> Result<f64, String> {
+    let s = law.calibrated_factor(p);
+    let delivered = law.sf(1.0 / s);
+    if s.is_finite() && s > 0.0 && ((delivered / p) - 1.0).abs() <= CALIBRATION_RTOL {
+        return Ok(s);
+    }
+    Err(format!(
+        "exact:{p} cannot be delivered at width {n}: the exact law there resolves P(rho > 1) \
+         only down to about {:.3e}",
+        smallest_deliverable(law)
+    ))
+}
+
+/// The smallest tail probability the law resolves to [`CALIBRATION_RTOL`], found by halving
+/// the exponent from `1e-1` down.
+fn smallest_deliverable(law: &ExactLaw) -> f64 {
+    let ok = |p: f64| {
+        let s = law.calibrated_factor(p);
+        s.is_finite() && ((law.sf(1.0 / s) / p) - 1.0).abs() <= CALIBRATION_RTOL
+    };
+    let (mut good, mut bad) = (1.0f64, 300.0f64);
+    for _ in 0..40 {
+        let mid = 0.5 * (good + bad);
+        if ok(10f64.powf(-mid)) {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    10f64.powf(-good)
+}
