@@ -193,8 +193,16 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
                 Param::Batch,
                 workers as u128 * 2 * c.n as u128 * batch * elem,
             ),
-            // Each trial's norms at every record time stay until the cell is summarised.
-            Demand::new(Param::Trials, trials * (times * batch * 8 + batch * 8 + 64)),
+            // Each trial's norms at every record time stay until the cell is summarised: a
+            // product of trials and batch, blamed on the larger.
+            Demand::new(
+                if batch > trials {
+                    Param::Batch
+                } else {
+                    Param::Trials
+                },
+                trials * (times * batch * 8 + batch * 8 + 64),
+            ),
         ]
     })?;
     params.sampling.shard.slice(params.sampling.trials)?;

@@ -5,6 +5,7 @@
 use crate::math::asymptotics::{self, GumbelLaw};
 use crate::math::exact_law::ExactLaw;
 use crate::math::stats::{self, GumbelFit, Z95};
+use crate::model::counts::MIN_TRIALS_FOR_SPREAD;
 use crate::model::{laws, Cell};
 use crate::model::{Ensemble, Scale};
 use crate::sampling::spectrum::RadiusRecord;
@@ -22,7 +23,8 @@ pub struct SummaryRow {
     pub n: usize,
     pub trials: usize,
     pub mean: f64,
-    pub sd: f64,
+    /// Empty below [`MIN_TRIALS_FOR_SPREAD`] trials: one trial has no spread.
+    pub sd: Option<f64>,
     pub median: f64,
     pub q05: f64,
     pub q95: f64,
@@ -53,8 +55,8 @@ pub struct ConvergenceRow {
     pub precision: String,
     pub n: usize,
     pub mean_excess: f64,
-    pub mean_excess_lo: f64,
-    pub mean_excess_hi: f64,
+    pub mean_excess_lo: Option<f64>,
+    pub mean_excess_hi: Option<f64>,
     pub median_excess: f64,
     /// Rider's Gumbel location minus 1.
     pub theory_excess: Option<f64>,
@@ -65,7 +67,8 @@ pub struct ConvergenceRow {
     /// The exact law's mean and median minus 1.
     pub exact_mean_excess: Option<f64>,
     pub exact_median_excess: Option<f64>,
-    pub above: bool,
+    /// Empty where the interval is (too few trials to have one).
+    pub above: Option<bool>,
 }
 
 /// `rescaling.csv`: what probability of `rho > 1` each candidate rescaling really delivers.
@@ -139,7 +142,7 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
         n,
         trials,
         mean,
-        sd,
+        sd: (sorted.len() >= MIN_TRIALS_FOR_SPREAD).then_some(sd),
         median: stats::quantile_sorted(sorted, 0.5),
         q05: stats::quantile_sorted(sorted, 0.05),
         q95: stats::quantile_sorted(sorted, 0.95),
@@ -173,7 +176,7 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
 }
 
 pub fn convergence_row(s: &SummaryRow) -> ConvergenceRow {
-    let half = Z95 * s.sd / (s.trials as f64).sqrt();
+    let half = s.sd.map(|sd| Z95 * sd / (s.trials as f64).sqrt());
     let excess = s.mean - 1.0;
     let rider = s
         .theory_loc
@@ -186,15 +189,15 @@ pub fn convergence_row(s: &SummaryRow) -> ConvergenceRow {
         precision: s.precision.clone(),
         n: s.n,
         mean_excess: excess,
-        mean_excess_lo: excess - half,
-        mean_excess_hi: excess + half,
+        mean_excess_lo: half.map(|h| excess - h),
+        mean_excess_hi: half.map(|h| excess + h),
         median_excess: s.median - 1.0,
         theory_excess: s.theory_loc.map(|l| l - 1.0),
         theory_mean_excess: rider.map(|g| g.mean() - 1.0),
         theory_median_excess: rider.map(|g| g.quantile(0.5) - 1.0),
         exact_mean_excess: s.exact_mean.map(|m| m - 1.0),
         exact_median_excess: s.exact_median.map(|m| m - 1.0),
-        above: excess - half > 0.0,
+        above: half.map(|h| excess - h > 0.0),
     }
 }
 
