@@ -131,7 +131,7 @@ fn radius_options(
             params: JobParams {
                 grid: mc_gumbel::model::Grid {
                     widths: parse_widths(n)?,
-                    ensembles: Ensemble::parse_list(ensemble, &Ensemble::RADIUS_NAMES)?,
+                    ensembles: Ensemble::parse_list(ensemble, &Ensemble::ALL_NAMES)?,
                     scales: Scale::parse_list(scale)?,
                 },
                 spec: RadiusSpec {
