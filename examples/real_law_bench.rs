@@ -6,7 +6,8 @@
 //!
 //! WIDTHS defaults to 64,256,1024,4096 and FULL_N to 1024 (0 skips the full set).
 
-use mc_gumbel::math::real_ginibre::{expected_real_eigenvalues, RealGinibreLaw};
+use mc_gumbel::math::real_density::expected_real_eigenvalues;
+use mc_gumbel::math::real_ginibre::RealGinibreLaw;
 use std::time::Instant;
 
 fn main() {

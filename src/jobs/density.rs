@@ -7,7 +7,7 @@ use super::grid::{check_memory, dense_bytes};
 use super::record::{JobOptions, JobParams, RecordJob};
 use crate::error::Error;
 use crate::math::modulus_law::{complex_modulus_bound, ModulusLaw};
-use crate::math::real_ginibre::expected_real_eigenvalues;
+use crate::math::real_density::expected_real_eigenvalues;
 use crate::math::stats::{self, Z95};
 use crate::sampling::ensemble::Ensemble;
 use crate::sampling::trials::{sample_moduli, Cell, Method, Spectrum};

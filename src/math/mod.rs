@@ -3,6 +3,7 @@
 //! names the page of `docs/math/` that states what it implements.
 
 pub mod asymptotics;
+pub mod determinant;
 pub mod exact_law;
 pub mod explosion;
 pub mod kostlan;
@@ -11,5 +12,6 @@ pub mod quadrature;
 pub mod real_density;
 pub mod real_ginibre;
 pub mod ring;
+pub mod roots;
 pub mod special;
 pub mod stats;
