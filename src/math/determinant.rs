@@ -47,9 +47,18 @@ fn equilibrate(a: &mut Mat<f64>, rows: bool, ln_scale: &mut f64) -> bool {
             return false;
         }
         let e = mx.log2().round() as i32;
-        let f = 2f64.powi(-e);
-        for l in 0..m {
-            a[at(l)] *= f;
+        if e < -1022 {
+            // A line of subnormal magnitudes (the far left tail of the real law): 2^-e is beyond
+            // the largest double, so scale in two exact steps (it was inf, and 0 * inf NaN).
+            let (f1, f2) = (2f64.powi(-e / 2), 2f64.powi(-e - (-e / 2)));
+            for l in 0..m {
+                a[at(l)] = a[at(l)] * f1 * f2;
+            }
+        } else {
+            let f = 2f64.powi(-e);
+            for l in 0..m {
+                a[at(l)] *= f;
+            }
         }
         *ln_scale += e as f64 * std::f64::consts::LN_2;
     }
