@@ -9,6 +9,7 @@ pub mod explosion;
 pub mod kostlan;
 pub mod modulus_law;
 pub mod quadrature;
+pub mod radius_law;
 pub mod real_density;
 pub mod real_ginibre;
 pub mod ring;

@@ -103,11 +103,12 @@
 //! of a random matrix are real?", JAMS) is [`super::real_density::expected_real_eigenvalues`].
 
 use faer::{Mat, Par};
+use std::sync::OnceLock;
 
 use super::determinant::{clear_upper_avx, ln_abs_det, ln_det_unit_minus};
 use super::quadrature::gauss_legendre;
+use super::radius_law::RadiusLaw;
 use super::real_density::central_ratio;
-use super::roots::solve_increasing;
 use super::special::{erfcx, ln_poisson_pmf};
 
 const SQRT_2PI: f64 = 2.5066282746310007;
@@ -176,6 +177,8 @@ pub struct RealGinibreLaw {
     sqrt_j: Vec<f64>,
     /// `sqrt(2b / (2b + 1))`: the weight of `x^(2b-1)` in the scaled `p_2b+1`.
     c_b: Vec<f64>,
+    /// Mean and standard deviation, computed on first use.
+    moments: OnceLock<(f64, f64)>,
 }
 
 impl RealGinibreLaw {
@@ -240,6 +243,7 @@ impl RealGinibreLaw {
             ang_sw,
             sqrt_j,
             c_b,
+            moments: OnceLock::new(),
         };
         if cols > 0 {
             let nodes: Vec<f64> = (0..tab_panels)
@@ -644,61 +648,13 @@ impl RealGinibreLaw {
         (nu_in, nu_out)
     }
 
-    /// `ln F_n(r)`, the log of `P(rho <= r)`.
-    pub fn ln_cdf(&self, r: f64) -> f64 {
-        self.evaluate(r).0
-    }
-
-    pub fn cdf(&self, r: f64) -> f64 {
-        self.evaluate(r).0.exp()
-    }
-
-    /// `P(rho > r)`, accurate where it is tiny.
-    pub fn sf(&self, r: f64) -> f64 {
-        self.evaluate(r).1
-    }
-
-    /// `P(rho > 1)`.
-    pub fn p_exceed_1(&self) -> f64 {
-        self.sf(1.0)
-    }
-
-    /// The `p`-quantile: the root of `ln F = ln p` (or of `ln(1 - F) = ln(1 - p)` above the
-    /// median), bracketed and then solved by Brent's method to `1e-13` (relative below 1).
-    pub fn quantile(&self, p: f64) -> f64 {
-        assert!(p > 0.0 && p < 1.0, "quantile level must be in (0,1)");
-        if p <= 0.5 {
-            let target = p.ln();
-            self.solve(|r| self.ln_cdf(r) - target)
-        } else {
-            self.upper_quantile(1.0 - p)
-        }
-    }
-
-    /// The level whose upper-tail probability is `q`: `quantile(1 - q)` without rounding `1 - q`.
-    pub fn upper_quantile(&self, q: f64) -> f64 {
-        assert!(q > 0.0 && q < 1.0, "tail probability must be in (0,1)");
-        let target = q.ln();
-        self.solve(|r| target - self.sf(r).ln())
-    }
-
-    /// Root of an increasing function of `r`, bracketed outwards from near the bulk.
-    fn solve(&self, g: impl Fn(f64) -> f64) -> f64 {
-        let step = 0.5 / (self.n as f64).sqrt();
-        solve_increasing(g, 1.0 + step, step, 1e-13)
-    }
-
     /// Mean and standard deviation: `E rho = a + int_a^b (1 - F)` and
     /// `E (rho - a)^2 = 2 int_a^b (r - a)(1 - F)`, `a` and `b` the `1e-16` lower and upper
     /// quantiles (what lies outside changes neither beyond 1e-15 relative), by composite
     /// Gauss–Legendre quadrature.
-    pub fn mean_sd(&self) -> (f64, f64) {
-        self.mean_sd_with(6)
-    }
-
     fn mean_sd_with(&self, panels: usize) -> (f64, f64) {
         let a = self.quantile(1e-16);
-        let b = self.upper_quantile(1e-16);
+        let b = self.isf(1e-16);
         let (gx, gw) = gauss_legendre(16);
         let h = (b - a) / panels as f64;
         let mut m1 = 0.0;
@@ -716,6 +672,46 @@ impl RealGinibreLaw {
         let mean = a + m1;
         let var = (m2 - m1 * m1).max(0.0);
         (mean, var.sqrt())
+    }
+}
+
+impl RadiusLaw for RealGinibreLaw {
+    fn n(&self) -> usize {
+        self.n
+    }
+
+    /// `ln F_n(r)`: `-inf` for `r <= 0` (and where `F_n` is below the smallest double).
+    fn ln_cdf(&self, r: f64) -> f64 {
+        self.evaluate(r).0
+    }
+
+    fn ln_sf(&self, r: f64) -> f64 {
+        self.evaluate(r).1.ln()
+    }
+
+    fn cdf(&self, r: f64) -> f64 {
+        self.evaluate(r).0.exp()
+    }
+
+    /// `P(rho > r)`, accurate where it is tiny; `+ 0.0` turns the `-0.0` of `-expm1(0)` into 0.
+    fn sf(&self, r: f64) -> f64 {
+        self.evaluate(r).1 + 0.0
+    }
+
+    /// Quantiles are solved to `1e-13` (relative below 1), bracketed outwards from near the bulk.
+    fn bracket(&self) -> (f64, f64) {
+        let step = 0.5 / (self.n as f64).sqrt();
+        (1.0 + step, step)
+    }
+
+    fn quantile_tolerance(&self) -> f64 {
+        1e-13
+    }
+
+    /// Mean and standard deviation, see [`RealGinibreLaw::mean_sd_with`]; computed once per law
+    /// and kept, so that every holder of a shared law reuses them.
+    fn mean_sd(&self) -> (f64, f64) {
+        *self.moments.get_or_init(|| self.mean_sd_with(6))
     }
 }
 

@@ -108,7 +108,7 @@ impl Ensemble {
             Ensemble::ComplexGinibre => Some(ExactLaw::complex_ginibre(n)),
             Ensemble::RealGinibre => Some(ExactLaw::real_ginibre(n)),
             Ensemble::DiagUniform { r_min, r_max } if r_max > r_min => {
-                Some(ExactLaw::Ring(RingLaw { n, r_min, r_max }))
+                Some(ExactLaw::ring(n, r_min, r_max))
             }
             _ => None,
         }
@@ -233,7 +233,6 @@ impl Scale {
             }),
             Scale::Exact(p) => ensemble
                 .exact_law(n)
-                .map(|law| law.calibrated_factor(p))
                 .ok_or_else(|| {
                     format!(
                         "'{}' calibrates on an exact law, and {} has none (complex-ginibre, \
@@ -241,6 +240,15 @@ impl Scale {
                          is in rescaling.csv, to pass as a number",
                         self.label(),
                         ensemble.name()
+                    )
+                })?
+                .calibrated_factor(p)
+                .map_err(|e| {
+                    format!(
+                        "{} cannot be delivered at width {n}: the smallest P the exact law \
+                         resolves there is {:.3e}",
+                        self.label(),
+                        e.smallest
                     )
                 }),
             Scale::Value(v) => Ok(v),
