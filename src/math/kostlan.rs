@@ -20,6 +20,10 @@ const TAIL_SWITCH: f64 = 1e-6;
 /// exp(-t^2 / (2(x + t/3)))`, the terms left out below the window change `ln F` by less than
 /// `n exp(-M^2/2) = e^-45`, and every term above it is below `e^(-M^2/4)`, so when `n` lies more than
 /// 40 terms above the window `F < 1e-390`, which is reported as `ln F = -inf`.
+///
+/// That absolute error is all of `1 - F` below about `1e-20`, so below `1e-6` the survival
+/// function is summed from the tails of the factors in log space instead
+/// ([`KostlanLaw::ln_sf_tail`]), to its relative accuracy at any depth (docs/math/kostlan.md).
 #[derive(Clone, Copy, Debug)]
 pub struct KostlanLaw {
     n: usize,

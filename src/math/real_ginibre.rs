@@ -680,7 +680,11 @@ impl RadiusLaw for RealGinibreLaw {
         self.n
     }
 
-    /// `ln F_n(r)`: `-inf` for `r <= 0` (and where `F_n` is below the smallest double).
+    /// `ln F_n(r)`: `-inf` for `r <= 0` and where a row of `N` vanishes. Far left, where `F_n`
+    /// is below about `1e-70`, `F_n` is accurate only to its absolute `1e-13`, so this is an
+    /// estimate of its order (not monotone to better than about 1% of its value); `cdf` there is
+    /// that tiny number or 0, and `sf` is 1, never NaN (rows of subnormal entries are scaled in
+    /// two steps, see `determinant::ln_abs_det`).
     fn ln_cdf(&self, r: f64) -> f64 {
         self.evaluate(r).0
     }
