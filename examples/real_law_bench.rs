@@ -6,7 +6,9 @@
 //!
 //! WIDTHS defaults to 64,256,1024,4096 and FULL_N to 1024 (0 skips the full set).
 
-use mc_gumbel::math::real_ginibre::{expected_real_eigenvalues, RealGinibreLaw};
+use mc_gumbel::math::radius_law::RadiusLaw;
+use mc_gumbel::math::real_density::expected_real_eigenvalues;
+use mc_gumbel::math::real_ginibre::RealGinibreLaw;
 use std::time::Instant;
 
 fn main() {
@@ -28,7 +30,7 @@ fn main() {
         let t_bulk = t.elapsed().as_secs_f64();
         let median = law.quantile(0.5);
         let left = law.quantile(1e-6);
-        let right = law.upper_quantile(1e-12);
+        let right = law.isf(1e-12);
         let t = Instant::now();
         let _ = law.cdf(left);
         let t_left = t.elapsed().as_secs_f64();
@@ -49,9 +51,9 @@ fn main() {
         }
         println!("  P(rho > 1) = {:.12e}", law.p_exceed_1());
         for q in [0.5, 0.1, 0.01] {
-            let level = law.upper_quantile(q);
+            let level = law.isf(q);
             println!(
-                "  upper_quantile({q}) = {level:.12}  (exact:P factor {:.12})",
+                "  isf({q}) = {level:.12}  (exact:P factor {:.12})",
                 1.0 / level
             );
         }

@@ -6,6 +6,7 @@ use common::sorted_radii;
 
 use mc_gumbel::math::asymptotics::GumbelLaw;
 use mc_gumbel::math::kostlan::KostlanLaw;
+use mc_gumbel::math::radius_law::RadiusLaw;
 use mc_gumbel::math::stats::{gumbel_fit, ks_critical, ks_distance};
 use mc_gumbel::model::Precision;
 use mc_gumbel::model::{Cell, Method};

@@ -4,6 +4,7 @@
 mod common;
 use common::sorted_radii;
 use mc_gumbel::math::kostlan::KostlanLaw;
+use mc_gumbel::math::radius_law::RadiusLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance, ks_two_sample};
 use mc_gumbel::model::{Cell, Ensemble, Method, Precision, Scale};
 use mc_gumbel::sampling::rng::StreamKey;

@@ -5,6 +5,7 @@
 mod common;
 use common::{assert_same_files, column, mc_gumbel, sorted_radii, stderr, with_out};
 use mc_gumbel::math::kostlan::KostlanLaw;
+use mc_gumbel::math::radius_law::RadiusLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_distance};
 use mc_gumbel::model::Precision;
 use mc_gumbel::model::{Cell, Method};

@@ -5,6 +5,7 @@
 mod common;
 use common::sorted_radii;
 
+use mc_gumbel::math::radius_law::RadiusLaw;
 use mc_gumbel::math::real_ginibre::RealGinibreLaw;
 use mc_gumbel::math::stats::{ks_critical, ks_from_cdf_values, ks_two_sample, wilson};
 use mc_gumbel::model::Precision;
@@ -57,7 +58,7 @@ struct CdfTable {
 impl CdfTable {
     fn new(law: &RealGinibreLaw, points: usize) -> Self {
         let lo = law.quantile(1e-9);
-        let hi = law.upper_quantile(1e-9);
+        let hi = law.isf(1e-9);
         let step = (hi - lo) / (points - 1) as f64;
         let values: Vec<f64> = (0..points).map(|i| law.cdf(lo + step * i as f64)).collect();
         let table = CdfTable { lo, step, values };
@@ -163,7 +164,7 @@ fn laws_at_n_and_n_plus_1_are_continuous_and_ordered_as_sampled() {
         let (a, b) = (dense(n), dense(n + 1));
         let (law_a, law_b) = (RealGinibreLaw::new(n), RealGinibreLaw::new(n + 1));
         let lo = law_a.quantile(1e-6).min(law_b.quantile(1e-6));
-        let hi = law_a.upper_quantile(1e-6).max(law_b.upper_quantile(1e-6));
+        let hi = law_a.isf(1e-6).max(law_b.isf(1e-6));
         let (r_sup, sup) = (0..=400)
             .map(|i| {
                 let r = lo + (hi - lo) * i as f64 / 400.0;

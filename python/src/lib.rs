@@ -289,10 +289,10 @@ fn law_eval<'py>(
 ) -> PyResult<Bound<'py, PyArray1<f64>>> {
     let x = x.as_slice()?.to_vec();
     let f: fn(&ExactLaw, f64) -> f64 = match what {
-        "cdf" => ExactLaw::cdf,
-        "sf" => ExactLaw::sf,
-        "quantile" => ExactLaw::quantile,
-        "isf" => ExactLaw::upper_quantile,
+        "cdf" => |law, r| law.cdf(r),
+        "sf" => |law, r| law.sf(r),
+        "quantile" => |law, p| law.quantile(p),
+        "isf" => |law, q| law.isf(q),
         _ => {
             return Err(PyValueError::new_err(format!(
                 "unknown evaluation '{what}'"

@@ -7,7 +7,7 @@ use super::record::{label, JobOptions, JobParams, RecordJob};
 use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::modulus_law::{complex_modulus_bound, ModulusLaw};
-use crate::math::real_ginibre::expected_real_eigenvalues;
+use crate::math::real_density::expected_real_eigenvalues;
 use crate::math::stats::{self, Z95};
 use crate::model::budget::Demand;
 use crate::model::counts;

@@ -296,7 +296,13 @@ pub fn rescaling_rows(
                     None,
                     paper_promise(ensemble),
                 ),
-                Candidate::Exact(p) => (exact.map(|e| e.calibrated_factor(p)), None, None, Some(p)),
+                // A P the law cannot deliver leaves the row undefined (no factor, no exact P).
+                Candidate::Exact(p) => (
+                    exact.and_then(|e| e.calibrated_factor(p).ok()),
+                    None,
+                    None,
+                    Some(p),
+                ),
                 Candidate::MonteCarlo(p) => match glorot_sorted {
                     Some(sorted) => {
                         let (f, lo, hi) = mc_factor(sorted, p);

@@ -120,8 +120,8 @@ pub fn theory_row(ensemble: Ensemble, n: usize) -> TheoryRow {
         exact_sd: moments.map(|m| m.1),
         exact_q05: at(&|e| e.quantile(0.05)),
         exact_median: at(&|e| e.quantile(0.5)),
-        exact_q95: at(&|e| e.upper_quantile(0.05)),
-        exact_q99: at(&|e| e.upper_quantile(0.01)),
+        exact_q95: at(&|e| e.isf(0.05)),
+        exact_q99: at(&|e| e.isf(0.01)),
         exact_p_exceed_1: at(&|e| e.sf(1.0)),
         paper_factor: paper,
         paper_defined: paper.is_some(),
@@ -143,7 +143,7 @@ pub struct CdfRow {
 
 /// `points` radii evenly spaced between the `1e-6` and `1 - 1e-6` quantiles of `law`.
 fn cdf_rows(ensemble: Ensemble, n: usize, law: &ExactLaw, points: usize) -> Vec<CdfRow> {
-    let (lo, hi) = (law.quantile(1e-6), law.upper_quantile(1e-6));
+    let (lo, hi) = (law.quantile(1e-6), law.isf(1e-6));
     (0..points)
         .map(|i| {
             let r = lo + (hi - lo) * i as f64 / (points.max(2) - 1) as f64;

@@ -2,7 +2,14 @@
 //! `F_n(r) = prod_{k=1..n} P(k, n r^2)`, evaluated in log space (docs/math/kostlan.md).
 
 use super::quadrature::gauss_legendre_nodes;
+use super::radius_law::RadiusLaw;
 use super::special::ln_poisson_pmf;
+
+/// Below this `P(rho > r)` the survival function is summed from the tails of the factors
+/// ([`KostlanLaw::ln_sf_tail`]) instead of taken as `-expm1(ln F)`: `ln F` neglects Poisson mass
+/// below `e^-45` absolute, which is `3e-14` relative to `1 - F` here and would be all of it
+/// below `1e-20`.
+const TAIL_SWITCH: f64 = 1e-6;
 
 /// The exact law of the spectral radius of an `n x n` complex Ginibre matrix with entry variance
 /// `1/n` (Kostlan): `rho^2` has the law of `max_k Gamma(k,1) / n`.
@@ -13,6 +20,10 @@ use super::special::ln_poisson_pmf;
 /// exp(-t^2 / (2(x + t/3)))`, the terms left out below the window change `ln F` by less than
 /// `n exp(-M^2/2) = e^-45`, and every term above it is below `e^(-M^2/4)`, so when `n` lies more than
 /// 40 terms above the window `F < 1e-390`, which is reported as `ln F = -inf`.
+///
+/// That absolute error is all of `1 - F` below about `1e-20`, so below `1e-6` the survival
+/// function is summed from the tails of the factors in log space instead
+/// ([`KostlanLaw::ln_sf_tail`]), to its relative accuracy at any depth (docs/math/kostlan.md).
 #[derive(Clone, Copy, Debug)]
 pub struct KostlanLaw {
     n: usize,
@@ -33,8 +44,73 @@ impl KostlanLaw {
         m2.sqrt() * x.sqrt() + m2
     }
 
+    /// `ln P(rho_n > r)` where it is below [`TAIL_SWITCH`], from the lower tails of the
+    /// factors: with `Q_k = Q(k, x) = P(Poisson(x) < k)`, `x = n r^2`,
+    /// `1 - F = -expm1(sum_k ln1p(-Q_k))`, and every `Q_k` is a sum of Poisson probabilities
+    /// `p_j`, `j < k`, taken relative to the largest of them (`j = min(n - 1, floor x)`) and down
+    /// to where they fall below `1e-300` of it, so nothing underflows and no window truncates:
+    /// `ln(1 - F) = ln S + ln A + ln psi(S A)` with `S = sum_k Q_k`, `A` the `Q`-weighted mean of
+    /// `-ln1p(-Q_k)/Q_k` and `psi(y) = -expm1(-y)/y`. Cost: one Poisson term per degree within
+    /// about `sqrt(1400 x)` of the top, at most `n`.
+    fn ln_sf_tail(&self, r: f64) -> f64 {
+        let n = self.n;
+        let x = n as f64 * r * r;
+        let m = (n - 1).min(x.floor() as usize);
+        let l0 = ln_poisson_pmf(m, x);
+        // c_j = p_j / p_m for j = j_lo..n, ascending.
+        let mut c: Vec<f64> = Vec::new();
+        for j in (0..n).rev() {
+            let cj = (ln_poisson_pmf(j, x) - l0).exp();
+            if j < m && cj < 1e-300 {
+                break;
+            }
+            c.push(cj);
+        }
+        c.reverse();
+        let mut cum = 0.0; // C_k = sum_{j < k} c_j
+        let mut sum_c = 0.0; // sum_k C_k
+        let mut sum_cphi = 0.0; // sum_k C_k phi(Q_k)
+        let scale = l0.exp();
+        for &cj in &c {
+            cum += cj;
+            let q = scale * cum;
+            let phi = if q == 0.0 { 1.0 } else { -(-q).ln_1p() / q };
+            sum_c += cum;
+            sum_cphi += cum * phi;
+        }
+        let ln_s = l0 + sum_c.ln();
+        let ln_a = (sum_cphi / sum_c).ln();
+        let y = (ln_s + ln_a).exp();
+        let psi = if y == 0.0 { 1.0 } else { -(-y).exp_m1() / y };
+        ln_s + ln_a + psi.ln()
+    }
+
+    /// Density of the modulus of a uniformly chosen eigenvalue:
+    /// `f_n(r) = (1/n) sum_k 2 n r g_k(n r^2)`, `g_k` the Gamma(k,1) density. Since
+    /// `g_k(x) = Poisson(x) pmf at k-1`, only the `k` within the window around `x` contribute.
+    pub fn modulus_density(&self, r: f64) -> f64 {
+        if r <= 0.0 || !r.is_finite() {
+            return 0.0;
+        }
+        let x = self.n as f64 * r * r;
+        let half = self.window_halfwidth(x);
+        let lo = (x - half - 1.0).floor().max(0.0) as u64;
+        let hi = ((x + half).ceil() as u64).min(self.n as u64 - 1);
+        if lo > hi {
+            return 0.0;
+        }
+        let s: f64 = (lo..=hi).map(|j| ln_poisson_pmf(j as usize, x).exp()).sum();
+        2.0 * r * s
+    }
+}
+
+impl RadiusLaw for KostlanLaw {
+    fn n(&self) -> usize {
+        self.n
+    }
+
     /// `ln F_n(r)`, the log of `P(rho_n <= r)`.
-    pub fn ln_cdf(&self, r: f64) -> f64 {
+    fn ln_cdf(&self, r: f64) -> f64 {
         if r.is_nan() {
             return f64::NAN;
         }
@@ -84,62 +160,42 @@ impl KostlanLaw {
         ln_f
     }
 
-    pub fn cdf(&self, r: f64) -> f64 {
-        self.ln_cdf(r).exp()
+    /// `P(rho_n > r) = -expm1(ln F)` down to [`TAIL_SWITCH`], below it [`Self::ln_sf_tail`].
+    fn ln_sf(&self, r: f64) -> f64 {
+        let s = -self.ln_cdf(r).exp_m1();
+        if s < TAIL_SWITCH && r.is_finite() {
+            self.ln_sf_tail(r)
+        } else {
+            s.ln()
+        }
     }
 
     /// `P(rho_n > r)`, accurate where it is tiny; `+ 0.0` turns the `-0.0` of `-expm1(0)` into 0.
-    pub fn sf(&self, r: f64) -> f64 {
-        -self.ln_cdf(r).exp_m1() + 0.0
-    }
-
-    /// The `p`-quantile, found by bisection on the monotone CDF (to the last bit that matters).
-    pub fn quantile(&self, p: f64) -> f64 {
-        assert!(p > 0.0 && p < 1.0, "quantile level must be in (0,1)");
-        if p <= 0.5 {
-            let target = p.ln();
-            self.bisect(|r| self.ln_cdf(r) < target)
+    fn sf(&self, r: f64) -> f64 {
+        let s = -self.ln_cdf(r).exp_m1() + 0.0;
+        if s < TAIL_SWITCH && r.is_finite() {
+            self.ln_sf_tail(r).exp()
         } else {
-            // Work with the upper tail so that levels like 1 - 1e-18 keep their meaning.
-            let q = 1.0 - p;
-            self.bisect(|r| self.sf(r) > q)
+            s
         }
     }
 
-    /// The level whose upper-tail probability is `q`: `quantile(1 - q)` without rounding `1 - q`.
-    pub fn upper_quantile(&self, q: f64) -> f64 {
-        assert!(q > 0.0 && q < 1.0, "tail probability must be in (0,1)");
-        self.bisect(|r| self.sf(r) > q)
+    fn bracket(&self) -> (f64, f64) {
+        let step = 0.5 / (self.n as f64).sqrt();
+        (1.0 + step, step)
     }
 
-    /// Smallest `r` with `!below(r)`, for a predicate that is true below some point and false above.
-    fn bisect(&self, below: impl Fn(f64) -> bool) -> f64 {
-        let mut lo = 0.0;
-        let mut hi = 1.0;
-        while below(hi) {
-            lo = hi;
-            hi *= 2.0;
-        }
-        for _ in 0..200 {
-            let mid = 0.5 * (lo + hi);
-            if mid <= lo || mid >= hi {
-                break;
-            }
-            if below(mid) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        0.5 * (lo + hi)
+    /// Evaluation is cheap, so quantiles are solved to rounding.
+    fn quantile_tolerance(&self) -> f64 {
+        0.0
     }
 
     /// Mean and standard deviation, by Gauss–Legendre quadrature of the tail integrals
     /// `E rho = a + int_a^b (1-F)` and `E (rho-a)^2 = int_a^b 2 (r-a)(1-F)` between the
     /// `1e-30` and `1 - 1e-20` quantiles (what lies outside changes neither beyond 1e-18 relative).
-    pub fn mean_sd(&self) -> (f64, f64) {
+    fn mean_sd(&self) -> (f64, f64) {
         let a = self.quantile(1e-30);
-        let b = self.upper_quantile(1e-20);
+        let b = self.isf(1e-20);
         let mut m1 = 0.0;
         let mut m2 = 0.0;
         gauss_legendre_nodes(a, b, 48, |r, w| {
@@ -150,24 +206,6 @@ impl KostlanLaw {
         let mean = a + m1;
         let var = (m2 - m1 * m1).max(0.0);
         (mean, var.sqrt())
-    }
-
-    /// Density of the modulus of a uniformly chosen eigenvalue:
-    /// `f_n(r) = (1/n) sum_k 2 n r g_k(n r^2)`, `g_k` the Gamma(k,1) density. Since
-    /// `g_k(x) = Poisson(x) pmf at k-1`, only the `k` within the window around `x` contribute.
-    pub fn modulus_density(&self, r: f64) -> f64 {
-        if r <= 0.0 || !r.is_finite() {
-            return 0.0;
-        }
-        let x = self.n as f64 * r * r;
-        let half = self.window_halfwidth(x);
-        let lo = (x - half - 1.0).floor().max(0.0) as u64;
-        let hi = ((x + half).ceil() as u64).min(self.n as u64 - 1);
-        if lo > hi {
-            return 0.0;
-        }
-        let s: f64 = (lo..=hi).map(|j| ln_poisson_pmf(j as usize, x).exp()).sum();
-        2.0 * r * s
     }
 }
 
@@ -247,7 +285,7 @@ mod tests {
         // At this width rho <= 1 is all but impossible.
         assert!(law.sf(1.0) > 0.999_999);
         // Deep upper tail: the survival function keeps its relative accuracy at 1e-12.
-        let q = law.upper_quantile(1e-12);
+        let q = law.isf(1e-12);
         assert!(q > med && (law.sf(q) / 1e-12 - 1.0).abs() < 1e-6);
     }
 
@@ -259,5 +297,57 @@ mod tests {
             gauss_legendre_nodes(0.0, 5.0, 1000, |r, w| total += w * law.modulus_density(r));
             assert!((total - 1.0).abs() < 1e-9, "n={n}: {total}");
         }
+    }
+
+    /// Where both apply (`1 - F` from `1e-2` down to just above the switch), the tail sum and
+    /// `-expm1(ln F)` agree to 1e-12 relative.
+    #[test]
+    fn tail_sum_matches_complement_of_the_product() {
+        for &n in &[1usize, 2, 16, 64, 1024, 1_000_000] {
+            let law = KostlanLaw::new(n);
+            for &q in &[1e-2, 1e-4, 2e-6] {
+                let r = law.isf(q);
+                let tail = law.ln_sf_tail(r);
+                let product = (-law.ln_cdf(r).exp_m1()).ln();
+                assert!(
+                    (tail - product).abs() < 1e-12,
+                    "n={n} q={q}: {tail} vs {product}"
+                );
+            }
+        }
+    }
+
+    /// Deep in the tail, against `ln sum_k Q(k, x)` summed independently (statrs' `ln_gamma`
+    /// and the finite series `Q(k, x) = e^-x x^(k-1)/(k-1)! sum_i (k-1)!/(k-1-i)! x^-i`); there
+    /// `1 - F = S (1 - O(S))` with `S` below 1e-86.
+    #[test]
+    fn deep_tail_matches_independent_sum() {
+        use statrs::function::gamma::ln_gamma;
+        for &(n, r) in &[(64usize, 2.5), (64, 4.7), (200, 3.0)] {
+            let x = n as f64 * r * r;
+            let ln_q: Vec<f64> = (1..=n)
+                .map(|k| {
+                    let mut term = 1.0;
+                    let mut sum = 1.0;
+                    for i in 0..k - 1 {
+                        term *= (k - 1 - i) as f64 / x;
+                        sum += term;
+                    }
+                    -x + (k - 1) as f64 * x.ln() - ln_gamma(k as f64) + sum.ln()
+                })
+                .collect();
+            let top = ln_q.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let ln_s = top + ln_q.iter().map(|l| (l - top).exp()).sum::<f64>().ln();
+            assert!(ln_s < -200.0, "n={n} r={r}: {ln_s}");
+            let ours = law_ln_sf(n, r);
+            assert!(
+                (ours / ln_s - 1.0).abs() < 1e-12,
+                "n={n} r={r}: {ours} vs {ln_s}"
+            );
+        }
+    }
+
+    fn law_ln_sf(n: usize, r: f64) -> f64 {
+        KostlanLaw::new(n).ln_sf(r)
     }
 }

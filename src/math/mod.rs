@@ -3,13 +3,16 @@
 //! names the page of `docs/math/` that states what it implements.
 
 pub mod asymptotics;
+pub mod determinant;
 pub mod exact_law;
 pub mod explosion;
 pub mod kostlan;
 pub mod modulus_law;
 pub mod quadrature;
+pub mod radius_law;
 pub mod real_density;
 pub mod real_ginibre;
 pub mod ring;
+pub mod roots;
 pub mod special;
 pub mod stats;

@@ -1,4 +1,5 @@
-//! Quadrature rules shared by the exact laws.
+//! Gauss–Legendre quadrature shared by the exact laws: a composite 8-point rule with fixed
+//! nodes, and nodes and weights of any order on `[-1, 1]`.
 
 /// Visits the nodes and weights of a composite 8-point Gauss–Legendre rule on `[a, b]`.
 pub fn gauss_legendre_nodes(a: f64, b: f64, panels: usize, mut visit: impl FnMut(f64, f64)) {
@@ -23,4 +24,45 @@ pub fn gauss_legendre_nodes(a: f64, b: f64, panels: usize, mut visit: impl FnMut
             visit(mid + half * X[i], half * W[i]);
         }
     }
+}
+
+/// Gauss–Legendre nodes and weights on `[-1, 1]` (Newton on the three-term recurrence).
+pub fn gauss_legendre(q: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut x = vec![0.0; q];
+    let mut w = vec![0.0; q];
+    let legendre = |z: f64| -> (f64, f64) {
+        let (mut p0, mut p1) = (1.0, z);
+        for k in 2..=q {
+            let kf = k as f64;
+            let p2 = ((2.0 * kf - 1.0) * z * p1 - (kf - 1.0) * p0) / kf;
+            p0 = p1;
+            p1 = p2;
+        }
+        if q == 0 {
+            return (1.0, 0.0);
+        }
+        let dp = q as f64 * (z * p1 - p0) / (z * z - 1.0);
+        (p1, dp)
+    };
+    for i in 0..q.div_ceil(2) {
+        let mut z = (std::f64::consts::PI * (i as f64 + 0.75) / (q as f64 + 0.5)).cos();
+        for _ in 0..100 {
+            let (p, dp) = legendre(z);
+            let dz = p / dp;
+            z -= dz;
+            if dz.abs() < 1e-15 {
+                break;
+            }
+        }
+        let (_, dp) = legendre(z);
+        let wi = 2.0 / ((1.0 - z * z) * dp * dp);
+        x[i] = -z;
+        x[q - 1 - i] = z;
+        w[i] = wi;
+        w[q - 1 - i] = wi;
+    }
+    if q % 2 == 1 {
+        x[q / 2] = 0.0;
+    }
+    (x, w)
 }

@@ -7,7 +7,7 @@
 //!   `rho_r(x) = Q(n-1, x^2) / sqrt(2 pi) + |x|^(n-1) e^(-x^2/2) P((n-1)/2, x^2/2) / (Gamma(n/2) 2^(n/2))`,
 //!   `P`, `Q` the regularised incomplete gamma functions (`Q(0, .) = 0`, `P(0, .) = 1`).
 //!   Its integral is the expected number of real eigenvalues `E_n` (`E_1 = 1`, `E_2 = sqrt 2`),
-//!   [`super::real_ginibre::expected_real_eigenvalues`].
+//!   [`expected_real_eigenvalues`].
 //! * Complex eigenvalues (Edelman 1997, J. Multivariate Anal. 60): the expected number per unit
 //!   area at `x + iy`, `y > 0`, is
 //!   `rho_c(x, y) = sqrt(2/pi) y erfcx(sqrt2 y) Q(n-1, x^2 + y^2)`, with `erfcx(t) = e^(t^2) erfc(t)`
@@ -22,7 +22,7 @@
 //! Both densities are checked in the tests: they integrate to `E_n` and `n - E_n`.
 
 use super::quadrature::gauss_legendre_nodes;
-use super::special::erfcx;
+use super::special::{erfcx, stirlerr};
 use statrs::function::gamma::{gamma_lr, gamma_ur, ln_gamma};
 
 /// The eigenvalue densities of `n x n` real Ginibre.
@@ -117,10 +117,33 @@ impl RealEigenDensity {
     }
 }
 
+/// Mean number of real eigenvalues (Edelman, Kostlan & Shub 1994): for even `n`,
+/// `sqrt2 sum_{k=0}^{n/2-1} (4k-1)!!/(4k)!!`; for odd `n`, `1 + sqrt2 sum_{k=1}^{(n-1)/2}
+/// (4k-3)!!/(4k-2)!!`. Each ratio `(2m-1)!!/(2m)!! = C(2m, m) / 4^m` is evaluated with
+/// Stirling-series errors, so the sum is accurate to rounding; it grows like `sqrt(2n/pi)`.
+pub fn expected_real_eigenvalues(n: usize) -> f64 {
+    let sqrt2 = std::f64::consts::SQRT_2;
+    if n % 2 == 0 {
+        sqrt2 * (0..n / 2).map(|k| central_ratio(2 * k)).sum::<f64>()
+    } else {
+        1.0 + sqrt2
+            * (1..=(n - 1) / 2)
+                .map(|k| central_ratio(2 * k - 1))
+                .sum::<f64>()
+    }
+}
+
+/// `(2m-1)!! / (2m)!! = C(2m, m) / 4^m`, `ln` of which is `st(2m) - 2 st(m) - ln(pi m)/2`.
+pub(super) fn central_ratio(m: usize) -> f64 {
+    if m == 0 {
+        return 1.0;
+    }
+    (stirlerr(2 * m) - 2.0 * stirlerr(m) - 0.5 * (std::f64::consts::PI * m as f64).ln()).exp()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::math::real_ginibre::expected_real_eigenvalues;
 
     #[test]
     fn expected_real_count_known_values() {
@@ -157,6 +180,28 @@ mod tests {
                 (modulus - n as f64 / n as f64).abs() < 1e-9 * 1.0,
                 "n={n}: {modulus}"
             );
+        }
+    }
+
+    /// Edelman, Kostlan & Shub: `E_1 = 1`, `E_2 = sqrt 2`, `E_3 = 1 + 1/sqrt 2`,
+    /// `E_4 = (11/8) sqrt 2`, and their hypergeometric form
+    /// `E_n = 1/2 + sqrt2 2F1(1, -1/2; n; 1/2) / B(n, 1/2)` at larger `n`.
+    #[test]
+    fn expected_real_eigenvalues_match_edelman_kostlan_shub() {
+        let s2 = std::f64::consts::SQRT_2;
+        for (n, want) in [(1, 1.0), (2, s2), (3, 1.0 + 1.0 / s2), (4, 11.0 / 8.0 * s2)] {
+            let got = expected_real_eigenvalues(n);
+            assert!((got - want).abs() < 1e-14, "n={n}: {got} vs {want}");
+        }
+        // The hypergeometric form to 20 digits (mpmath).
+        for (n, want) in [
+            (5, 2.1490485194281397),
+            (10, 2.9279934909691738),
+            (37, 5.304072504118124),
+            (1000, 25.721862882550503),
+        ] {
+            let got = expected_real_eigenvalues(n);
+            assert!((got / want - 1.0).abs() < 1e-14, "n={n}: {got} vs {want}");
         }
     }
 }

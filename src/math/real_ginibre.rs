@@ -99,15 +99,19 @@
 //!
 //! # Other exact results
 //!
-//! [`expected_real_eigenvalues`] is the mean number of real eigenvalues of
-//! Edelman, Kostlan & Shub (1994, "How many eigenvalues of a random matrix are real?", JAMS).
+//! The mean number of real eigenvalues of Edelman, Kostlan & Shub (1994, "How many eigenvalues
+//! of a random matrix are real?", JAMS) is [`super::real_density::expected_real_eigenvalues`].
 
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::lu::partial_pivoting::factor::{lu_in_place, lu_in_place_scratch};
 use faer::{Mat, Par};
+use std::sync::OnceLock;
+
+use super::determinant::{clear_upper_avx, ln_abs_det, ln_det_unit_minus};
+use super::quadrature::gauss_legendre;
+use super::radius_law::RadiusLaw;
+use super::real_density::central_ratio;
+use super::special::{erfcx, ln_poisson_pmf};
 
 const SQRT_2PI: f64 = 2.5066282746310007;
-use super::special::{erfcx, ln_poisson_pmf, stirlerr};
 
 /// Quadrature resolution and truncation thresholds. The defaults are the shipped law; the tests
 /// build a second law with every setting refined to measure the error of the first.
@@ -173,6 +177,8 @@ pub struct RealGinibreLaw {
     sqrt_j: Vec<f64>,
     /// `sqrt(2b / (2b + 1))`: the weight of `x^(2b-1)` in the scaled `p_2b+1`.
     c_b: Vec<f64>,
+    /// Mean and standard deviation, computed on first use.
+    moments: OnceLock<(f64, f64)>,
 }
 
 impl RealGinibreLaw {
@@ -237,6 +243,7 @@ impl RealGinibreLaw {
             ang_sw,
             sqrt_j,
             c_b,
+            moments: OnceLock::new(),
         };
         if cols > 0 {
             let nodes: Vec<f64> = (0..tab_panels)
@@ -641,79 +648,13 @@ impl RealGinibreLaw {
         (nu_in, nu_out)
     }
 
-    /// `ln F_n(r)`, the log of `P(rho <= r)`.
-    pub fn ln_cdf(&self, r: f64) -> f64 {
-        self.evaluate(r).0
-    }
-
-    pub fn cdf(&self, r: f64) -> f64 {
-        self.evaluate(r).0.exp()
-    }
-
-    /// `P(rho > r)`, accurate where it is tiny.
-    pub fn sf(&self, r: f64) -> f64 {
-        self.evaluate(r).1
-    }
-
-    /// `P(rho > 1)`.
-    pub fn p_exceed_1(&self) -> f64 {
-        self.sf(1.0)
-    }
-
-    /// The `p`-quantile: the root of `ln F = ln p` (or of `ln(1 - F) = ln(1 - p)` above the
-    /// median), bracketed and then solved by Brent's method to `1e-13` (relative below 1).
-    pub fn quantile(&self, p: f64) -> f64 {
-        assert!(p > 0.0 && p < 1.0, "quantile level must be in (0,1)");
-        if p <= 0.5 {
-            let target = p.ln();
-            self.solve(|r| self.ln_cdf(r) - target)
-        } else {
-            self.upper_quantile(1.0 - p)
-        }
-    }
-
-    /// The level whose upper-tail probability is `q`: `quantile(1 - q)` without rounding `1 - q`.
-    pub fn upper_quantile(&self, q: f64) -> f64 {
-        assert!(q > 0.0 && q < 1.0, "tail probability must be in (0,1)");
-        let target = q.ln();
-        self.solve(|r| target - self.sf(r).ln())
-    }
-
-    /// Root of an increasing function of `r`, bracketed outwards from near the bulk.
-    fn solve(&self, g: impl Fn(f64) -> f64) -> f64 {
-        let guess = 1.0 + 0.5 / (self.n as f64).sqrt();
-        let mut step = 0.5 / (self.n as f64).sqrt();
-        let (mut lo, mut hi) = (guess - step, guess + step);
-        lo = lo.max(0.5 * guess);
-        let mut g_lo = g(lo);
-        while g_lo > 0.0 {
-            hi = lo;
-            step *= 2.0;
-            lo = (lo - step).max(0.5 * lo);
-            g_lo = g(lo);
-        }
-        let mut g_hi = g(hi);
-        while g_hi < 0.0 {
-            lo = hi;
-            g_lo = g_hi;
-            step *= 2.0;
-            hi += step;
-            g_hi = g(hi);
-        }
-        brent(&g, lo, hi, g_lo, g_hi, 1e-13 * hi.min(1.0))
-    }
-
     /// Mean and standard deviation: `E rho = a + int_a^b (1 - F)` and
     /// `E (rho - a)^2 = 2 int_a^b (r - a)(1 - F)`, `a` and `b` the `1e-16` lower and upper
     /// quantiles (what lies outside changes neither beyond 1e-15 relative), by composite
     /// Gauss–Legendre quadrature.
-    pub fn mean_sd(&self) -> (f64, f64) {
-        self.mean_sd_with(6)
-    }
-
     fn mean_sd_with(&self, panels: usize) -> (f64, f64) {
         let a = self.quantile(1e-16);
-        let b = self.upper_quantile(1e-16);
+        let b = self.isf(1e-16);
         let (gx, gw) = gauss_legendre(16);
         let h = (b - a) / panels as f64;
         let mut m1 = 0.0;
@@ -734,28 +675,48 @@ impl RealGinibreLaw {
     }
 }
 
-/// Mean number of real eigenvalues (Edelman, Kostlan & Shub 1994): for even `n`,
-/// `sqrt2 sum_{k=0}^{n/2-1} (4k-1)!!/(4k)!!`; for odd `n`, `1 + sqrt2 sum_{k=1}^{(n-1)/2}
-/// (4k-3)!!/(4k-2)!!`. Each ratio `(2m-1)!!/(2m)!! = C(2m, m) / 4^m` is evaluated with
-/// Stirling-series errors, so the sum is accurate to rounding; it grows like `sqrt(2n/pi)`.
-pub fn expected_real_eigenvalues(n: usize) -> f64 {
-    let sqrt2 = std::f64::consts::SQRT_2;
-    if n % 2 == 0 {
-        sqrt2 * (0..n / 2).map(|k| central_ratio(2 * k)).sum::<f64>()
-    } else {
-        1.0 + sqrt2
-            * (1..=(n - 1) / 2)
-                .map(|k| central_ratio(2 * k - 1))
-                .sum::<f64>()
+impl RadiusLaw for RealGinibreLaw {
+    fn n(&self) -> usize {
+        self.n
     }
-}
 
-/// `(2m-1)!! / (2m)!! = C(2m, m) / 4^m`, `ln` of which is `st(2m) - 2 st(m) - ln(pi m)/2`.
-fn central_ratio(m: usize) -> f64 {
-    if m == 0 {
-        return 1.0;
+    /// `ln F_n(r)`: `-inf` for `r <= 0` and where a row of `N` vanishes. Far left, where `F_n`
+    /// is below about `1e-70`, `F_n` is accurate only to its absolute `1e-13`, so this is an
+    /// estimate of its order (not monotone to better than about 1% of its value); `cdf` there is
+    /// that tiny number or 0, and `sf` is 1, never NaN (rows of subnormal entries are scaled in
+    /// two steps, see `determinant::ln_abs_det`).
+    fn ln_cdf(&self, r: f64) -> f64 {
+        self.evaluate(r).0
     }
-    (stirlerr(2 * m) - 2.0 * stirlerr(m) - 0.5 * (std::f64::consts::PI * m as f64).ln()).exp()
+
+    fn ln_sf(&self, r: f64) -> f64 {
+        self.evaluate(r).1.ln()
+    }
+
+    fn cdf(&self, r: f64) -> f64 {
+        self.evaluate(r).0.exp()
+    }
+
+    /// `P(rho > r)`, accurate where it is tiny; `+ 0.0` turns the `-0.0` of `-expm1(0)` into 0.
+    fn sf(&self, r: f64) -> f64 {
+        self.evaluate(r).1 + 0.0
+    }
+
+    /// Quantiles are solved to `1e-13` (relative below 1), bracketed outwards from near the bulk.
+    fn bracket(&self) -> (f64, f64) {
+        let step = 0.5 / (self.n as f64).sqrt();
+        (1.0 + step, step)
+    }
+
+    fn quantile_tolerance(&self) -> f64 {
+        1e-13
+    }
+
+    /// Mean and standard deviation, see [`RealGinibreLaw::mean_sd_with`]; computed once per law
+    /// and kept, so that every holder of a shared law reuses them.
+    fn mean_sd(&self) -> (f64, f64) {
+        *self.moments.get_or_init(|| self.mean_sd_with(6))
+    }
 }
 
 /// `T_a = int_R x^2a e^{-x^2/2} dx / sqrt((2a)!) = sqrt(2 pi) sqrt((2a-1)!!/(2a)!!)`.
@@ -799,35 +760,6 @@ fn unimodal_range(v: &[f64], peak: usize, tau: f64) -> Option<(usize, usize)> {
     Some((k_lo, lo))
 }
 
-/// `ln det(I - X)` by elimination without pivoting, in terms of `X` (row-major `m x m`):
-/// pivots are `1 - x_kk` and the Schur complement updates `x_ij += x_ik x_kj / (1 - x_kk)`, so
-/// `ln det = sum ln1p(-x_kk)` keeps full relative accuracy of `1 - det` when `X` is small.
-/// `None` if a pivot falls below 1/4 (then pivoting is needed).
-fn ln_det_unit_minus(x: &mut [f64], m: usize) -> Option<f64> {
-    let mut ln_det = 0.0;
-    for k in 0..m {
-        let xkk = x[k * m + k];
-        let piv = 1.0 - xkk;
-        if piv.is_nan() || piv < 0.25 {
-            return None;
-        }
-        ln_det += (-xkk).ln_1p();
-        let (head, rest) = x.split_at_mut((k + 1) * m);
-        let row_k = &head[k * m + k + 1..k * m + m];
-        for i in 0..m - k - 1 {
-            let row_i = &mut rest[i * m..(i + 1) * m];
-            let f = row_i[k] / piv;
-            if f == 0.0 {
-                continue;
-            }
-            for (xij, xkj) in row_i[k + 1..].iter_mut().zip(row_k) {
-                *xij += f * xkj;
-            }
-        }
-    }
-    Some(ln_det)
-}
-
 /// `ln |det N|`, `N = I - X` with its diagonal taken from `n_diag` (the inside integrals).
 fn ln_det_pivoted(x: &[f64], n_diag: &[f64], bs: usize) -> f64 {
     let mut nm = Mat::<f64>::from_fn(
@@ -844,639 +776,5 @@ fn ln_det_pivoted(x: &[f64], n_diag: &[f64], bs: usize) -> f64 {
     ln_abs_det(&mut nm)
 }
 
-/// Divides every row of `a` (`rows`) or every column by the power of two nearest its largest
-/// magnitude, adding the logarithms of the divisors to `ln_scale`; `false` if one is all zeros
-/// (then the determinant is 0).
-fn equilibrate(a: &mut Mat<f64>, rows: bool, ln_scale: &mut f64) -> bool {
-    let m = a.nrows();
-    for k in 0..m {
-        let at = |l: usize| if rows { (k, l) } else { (l, k) };
-        let mx = (0..m).map(|l| a[at(l)].abs()).fold(0.0, f64::max);
-        if mx == 0.0 {
-            return false;
-        }
-        let e = mx.log2().round() as i32;
-        let f = 2f64.powi(-e);
-        for l in 0..m {
-            a[at(l)] *= f;
-        }
-        *ln_scale += e as f64 * std::f64::consts::LN_2;
-    }
-    true
-}
-
-/// `ln |det A|` by partial-pivot LU after equilibrating rows, then columns, by powers of two (the
-/// matrix is graded in the left tail: rows of high degree are uniformly tiny).
-fn ln_abs_det(a: &mut Mat<f64>) -> f64 {
-    let m = a.nrows();
-    let mut ln_scale = 0.0;
-    if !equilibrate(a, true, &mut ln_scale) || !equilibrate(a, false, &mut ln_scale) {
-        return f64::NEG_INFINITY;
-    }
-    let mut perm = vec![0usize; m];
-    let mut perm_inv = vec![0usize; m];
-    let mut buf = MemBuffer::new(lu_in_place_scratch::<usize, f64>(
-        m,
-        m,
-        Par::Seq,
-        Default::default(),
-    ));
-    lu_in_place(
-        a.as_mut(),
-        &mut perm,
-        &mut perm_inv,
-        Par::Seq,
-        MemStack::new(&mut buf),
-        Default::default(),
-    );
-    clear_upper_avx();
-    let mut ln_det = ln_scale;
-    for i in 0..m {
-        ln_det += a[(i, i)].abs().ln();
-    }
-    ln_det
-}
-
-/// faer's kernels leave the upper halves of the AVX registers dirty; on some Intel cores every
-/// later legacy-SSE instruction (glibc's `exp` among them) then pays a state-transition penalty,
-/// 50x on `exp` on the machine this was written on. Clearing them after each faer call avoids it.
-#[inline]
-fn clear_upper_avx() {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx") {
-            // SAFETY: the CPU has AVX, the only requirement of `vzeroupper`.
-            unsafe { std::arch::x86_64::_mm256_zeroupper() }
-        }
-    }
-}
-
-/// Brent's method on `[lo, hi]` with `g(lo) <= 0 <= g(hi)`; infinite values fall back to bisection.
-fn brent(g: &impl Fn(f64) -> f64, lo: f64, hi: f64, g_lo: f64, g_hi: f64, tol: f64) -> f64 {
-    let (mut a, mut b) = (lo, hi);
-    let (mut fa, mut fb) = (g_lo, g_hi);
-    if fa == 0.0 {
-        return a;
-    }
-    if fb == 0.0 {
-        return b;
-    }
-    let mut c = a;
-    let mut fc = fa;
-    let mut d = b - a;
-    let mut e = d;
-    for _ in 0..200 {
-        if (fb > 0.0) == (fc > 0.0) {
-            c = a;
-            fc = fa;
-            d = b - a;
-            e = d;
-        }
-        if fc.abs() < fb.abs() {
-            a = b;
-            b = c;
-            c = a;
-            fa = fb;
-            fb = fc;
-            fc = fa;
-        }
-        let tol1 = 2.0 * f64::EPSILON * b.abs() + 0.5 * tol;
-        let xm = 0.5 * (c - b);
-        if xm.abs() <= tol1 || fb == 0.0 {
-            return b;
-        }
-        let finite = fa.is_finite() && fb.is_finite() && fc.is_finite();
-        if finite && e.abs() >= tol1 && fa.abs() > fb.abs() {
-            let s = fb / fa;
-            let (mut p, mut q);
-            if a == c {
-                p = 2.0 * xm * s;
-                q = 1.0 - s;
-            } else {
-                let qq = fa / fc;
-                let rr = fb / fc;
-                p = s * (2.0 * xm * qq * (qq - rr) - (b - a) * (rr - 1.0));
-                q = (qq - 1.0) * (rr - 1.0) * (s - 1.0);
-            }
-            if p > 0.0 {
-                q = -q;
-            }
-            p = p.abs();
-            if 2.0 * p < (3.0 * xm * q - (tol1 * q).abs()).min((e * q).abs()) {
-                e = d;
-                d = p / q;
-            } else {
-                d = xm;
-                e = d;
-            }
-        } else {
-            d = xm;
-            e = d;
-        }
-        a = b;
-        fa = fb;
-        b += if d.abs() > tol1 { d } else { tol1.copysign(xm) };
-        fb = g(b);
-    }
-    b
-}
-
-/// Gauss–Legendre nodes and weights on `[-1, 1]` (Newton on the three-term recurrence).
-fn gauss_legendre(q: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut x = vec![0.0; q];
-    let mut w = vec![0.0; q];
-    let legendre = |z: f64| -> (f64, f64) {
-        let (mut p0, mut p1) = (1.0, z);
-        for k in 2..=q {
-            let kf = k as f64;
-            let p2 = ((2.0 * kf - 1.0) * z * p1 - (kf - 1.0) * p0) / kf;
-            p0 = p1;
-            p1 = p2;
-        }
-        if q == 0 {
-            return (1.0, 0.0);
-        }
-        let dp = q as f64 * (z * p1 - p0) / (z * z - 1.0);
-        (p1, dp)
-    };
-    for i in 0..q.div_ceil(2) {
-        let mut z = (std::f64::consts::PI * (i as f64 + 0.75) / (q as f64 + 0.5)).cos();
-        for _ in 0..100 {
-            let (p, dp) = legendre(z);
-            let dz = p / dp;
-            z -= dz;
-            if dz.abs() < 1e-15 {
-                break;
-            }
-        }
-        let (_, dp) = legendre(z);
-        let wi = 2.0 / ((1.0 - z * z) * dp * dp);
-        x[i] = -z;
-        x[q - 1 - i] = z;
-        w[i] = wi;
-        w[q - 1 - i] = wi;
-    }
-    if q % 2 == 1 {
-        x[q / 2] = 0.0;
-    }
-    (x, w)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::math::special::FRAC_1_SQRT_PI;
-
-    /// `erfcx` against 20-digit values (mpmath): `(x, erfc x, erfcx x)`.
-    #[test]
-    fn erfcx_matches_reference_values() {
-        const REF: [(f64, f64, f64); 20] = [
-            (0.1, 0.887537083981715, 0.8964569799691267),
-            (0.3, 0.6713732405408726, 0.7345993345676551),
-            (0.49, 0.4883317388114769, 0.620853390273928),
-            (0.5, 0.4795001221869535, 0.6156903441929259),
-            (0.6, 0.3961439091520741, 0.567804717386587),
-            (
-                std::f64::consts::FRAC_1_SQRT_2,
-                0.3173105078629141,
-                0.5231565837302468,
-            ),
-            (0.8, 0.2578990352923395, 0.4891005892231147),
-            (1.0, 0.15729920705028513, 0.427583576155807),
-            (1.2, 0.08968602177036464, 0.37853741692923976),
-            (1.5, 0.033894853524689274, 0.3215854164543175),
-            (2.0, 0.004677734981047266, 0.25539567631050575),
-            (2.5, 0.0004069520174449589, 0.2108063640611436),
-            (3.0, 2.209049699858544e-05, 0.17900115118138996),
-            (3.5, 7.430983723414128e-07, 0.1552936556088943),
-            (3.9, 3.4792248597231765e-08, 0.14031418160068973),
-            (4.0, 1.541725790028002e-08, 0.13699945762506138),
-            (5.0, 1.537459794428035e-12, 0.11070463773306863),
-            (7.0, 4.183825607779414e-23, 0.07980005432915294),
-            (10.0, 2.088487583762545e-45, 0.05614099274382259),
-            (30.0, 0.0, 0.01879588886141675),
-        ];
-        for (x, _, want) in REF {
-            let got = erfcx(x);
-            assert!((got / want - 1.0).abs() < 2e-15, "x={x}: {got} vs {want}");
-        }
-    }
-
-    /// n = 1: `rho = |g|`, `F(r) = erf(r / sqrt2)`; `(r, F, 1 - F)` to 20 digits (mpmath).
-    #[test]
-    fn n1_is_folded_normal() {
-        const REF: [(f64, f64, f64); 7] = [
-            (0.01, 0.007978712629263208, 0.9920212873707368),
-            (0.3, 0.23582284437790527, 0.7641771556220948),
-            (1.0, 0.6826894921370859, 0.3173105078629141),
-            (2.0, 0.9544997361036416, 0.04550026389635842),
-            (3.5, 0.9995347418419289, 0.0004652581580710501),
-            (5.0, 0.9999994266968563, 5.733031437583878e-07),
-            (7.0, 0.9999999999974404, 2.55962508777167e-12),
-        ];
-        let law = RealGinibreLaw::new(1);
-        for (r, f, sf) in REF {
-            assert!(
-                (law.cdf(r) - f).abs() < 1e-15,
-                "r={r}: {} vs {f}",
-                law.cdf(r)
-            );
-            assert!(
-                (law.sf(r) / sf - 1.0).abs() < 1e-13,
-                "r={r}: {} vs {sf}",
-                law.sf(r)
-            );
-        }
-    }
-
-    /// n = 2, 3: the Pfaffian in plain monomials with 22-digit quadrature (mpmath).
-    #[test]
-    fn small_n_match_multiprecision_pfaffian() {
-        const REF: [(usize, f64, f64); 6] = [
-            (2, 0.6, 0.24320080225383456),
-            (2, 1.0, 0.605038038501177),
-            (2, 1.4, 0.8540517252037586),
-            (3, 0.6, 0.1156495820899422),
-            (3, 1.0, 0.5519763510502433),
-            (3, 1.4, 0.0),
-        ];
-        for (n, r, f) in REF {
-            if f == 0.0 {
-                continue;
-            }
-            let got = RealGinibreLaw::new(n).cdf(r);
-            eprintln!("n={n} r={r}: {got} vs {f}: {:e}", got - f);
-            assert!((got - f).abs() < 1e-13, "n={n} r={r}: {got} vs {f}");
-        }
-    }
-
-    /// Composite Gauss–Legendre rule on `[a, b]`: `panels` panels of `q` nodes each.
-    fn rule(a: f64, b: f64, panels: usize, q: usize) -> Vec<(f64, f64)> {
-        let (x, w) = gauss_legendre(q);
-        let h = (b - a) / panels as f64;
-        let mut out = Vec::with_capacity(panels * q);
-        for p in 0..panels {
-            let mid = a + (p as f64 + 0.5) * h;
-            for (xi, wi) in x.iter().zip(&w) {
-                out.push((mid + 0.5 * h * xi, 0.5 * h * wi));
-            }
-        }
-        out
-    }
-
-    fn erf(x: f64) -> f64 {
-        1.0 - (-x * x).exp() * erfcx(x)
-    }
-
-    /// `F_2` straight from the entries: for `[[a, b], [c, d]]`, `p = (a+d)/2` and `v = (b-c)/2`
-    /// are `N(0, 1/2)` and `E = ((a-d)/2)^2 + ((b+c)/2)^2` is `Exp(1)`, all independent, and the
-    /// eigenvalues are `p +- sqrt(E - v^2)`. Real pair (`E >= v^2`, `E = v^2 + w^2`):
-    /// `rho = |p| + w`; complex pair: `rho^2 = p^2 + v^2 - E`. With `P(|p| <= c) = erf(c)`,
-    /// `F_2(R) = int (2/sqrt pi) e^{-v^2} [int_0^R 2w e^{-v^2-w^2} erf(R-w) dw
-    ///  + int_{z0}^R 2z e^{-(z^2+v^2-R^2)} erf(z) dz] dv`, `z0 = sqrt((R^2 - v^2)^+)`.
-    fn f2_from_entries(r: f64) -> f64 {
-        let big_r = r * std::f64::consts::SQRT_2;
-        let inner = |v: f64| -> f64 {
-            let real: f64 = rule(0.0, big_r, 8, 20)
-                .iter()
-                .map(|&(w, wt)| wt * 2.0 * w * (-v * v - w * w).exp() * erf(big_r - w))
-                .sum();
-            let z0 = (big_r * big_r - v * v).max(0.0).sqrt();
-            let complex: f64 = rule(z0, big_r, 8, 20)
-                .iter()
-                .map(|&(z, wt)| wt * 2.0 * z * (-(z * z + v * v - big_r * big_r)).exp() * erf(z))
-                .sum();
-            2.0 * FRAC_1_SQRT_PI * (-v * v).exp() * (real + complex)
-        };
-        // v = R sin(phi) below R: z0 = R cos(phi) has a square-root end point at v = R.
-        let mut total = 0.0;
-        for (phi, wt) in rule(0.0, std::f64::consts::FRAC_PI_2, 12, 20) {
-            total += wt * big_r * phi.cos() * inner(big_r * phi.sin());
-        }
-        for (v, wt) in rule(big_r, big_r + 9.0, 12, 20) {
-            total += wt * inner(v);
-        }
-        total
-    }
-
-    #[test]
-    fn n2_matches_direct_integral_over_entries() {
-        let law = RealGinibreLaw::new(2);
-        for &r in &[0.2, 0.5, 0.8, 1.0, 1.3, 1.8, 2.5] {
-            let want = f2_from_entries(r);
-            let got = law.cdf(r);
-            assert!((got - want).abs() < 1e-13, "r={r}: {got} vs {want}");
-        }
-    }
-
-    /// `erfc(a) = (2/sqrt pi) int_0^inf e^{-(a+v)^2} dv`, by quadrature in `w = (1 + a) v` (the
-    /// integrand then falls off at a rate between 1 and 2 whatever `a >= 0`): no `erfcx`.
-    fn erfc_by_quadrature(a: f64, w_rule: &[(f64, f64)]) -> f64 {
-        let scale = 1.0 / (1.0 + a);
-        2.0 * FRAC_1_SQRT_PI
-            * scale
-            * w_rule
-                .iter()
-                .map(|&(w, wt)| wt * (-(a + scale * w) * (a + scale * w)).exp())
-                .sum::<f64>()
-    }
-
-    /// Sinclair's Pfaffian in plain monomials `x^j`, `n x n` (bordered for odd `n`), every entry
-    /// by brute-force quadrature from its definition: the real part as the nested integral
-    /// `int y^k e^{-y^2/2} (2 G_j(y) - G_j(R)) dy` with `G_j` itself integrated; the complex part
-    /// over the upper half disk in polar coordinates with complex arithmetic, `erfc` by
-    /// quadrature and the Gaussian factor `e^{-(z^2 + conj z^2)/2}` as it stands. No basis
-    /// change, scaling, banding, blocking, tables or `erfcx`. `F = sqrt(det U^f / det U^1)`,
-    /// `det U^1` in closed form.
-    fn brute_force_cdf(n: usize, r: f64) -> f64 {
-        let big_r = r * (n as f64).sqrt();
-        let m = n + n % 2;
-        let mut u = Mat::<f64>::zeros(m, m);
-        // Real line: G_j(y) at each outer node = the whole panels before it + its own partial
-        // panel, each by Gauss–Legendre.
-        let panels = (2.0 * big_r / 0.25).ceil() as usize;
-        let width = 2.0 * big_r / panels as f64;
-        let moments = |a: f64, b: f64| -> Vec<f64> {
-            let mut m = vec![0.0; n];
-            for (x, w) in rule(a, b, 1, 16) {
-                let mut p = w * (-0.5 * x * x).exp();
-                for mj in m.iter_mut() {
-                    *mj += p;
-                    p *= x;
-                }
-            }
-            m
-        };
-        let mut before = vec![0.0; n];
-        let mut outer = Vec::new(); // (y, weight, G_j(y))
-        for p in 0..panels {
-            let a = -big_r + p as f64 * width;
-            for (y, wy) in rule(a, a + width, 1, 16) {
-                let part = moments(a, y);
-                outer.push((
-                    y,
-                    wy,
-                    (0..n).map(|j| before[j] + part[j]).collect::<Vec<f64>>(),
-                ));
-            }
-            for (bj, mj) in before.iter_mut().zip(moments(a, a + width)) {
-                *bj += mj;
-            }
-        }
-        let g_r = before;
-        for (y, wy, gy) in &outer {
-            for j in 0..n {
-                for k in 0..n {
-                    if (j + k) % 2 == 1 {
-                        u[(j, k)] +=
-                            wy * y.powi(k as i32) * (-0.5 * y * y).exp() * (2.0 * gy[j] - g_r[j]);
-                    }
-                }
-            }
-        }
-        // Complex pairs: z = s e^{it}, 0 < t < pi.
-        let v_rule = rule(0.0, 20.0, 8, 12);
-        let s_rule = rule(0.0, big_r, (big_r / 0.5).ceil() as usize, 16);
-        let t_rule = rule(0.0, std::f64::consts::PI, 24, 16);
-        // Sums per radius first: ~10^5 terms added straight onto O(1) entries would cost 1e-13.
-        let mut ring = vec![0.0; n * n];
-        for &(s, ws) in &s_rule {
-            ring.iter_mut().for_each(|v| *v = 0.0);
-            for &(t, wt) in &t_rule {
-                let (x, y) = (s * t.cos(), s * t.sin());
-                let weight = wt
-                    * erfc_by_quadrature(std::f64::consts::SQRT_2 * y, &v_rule)
-                    * (y * y - x * x).exp();
-                // z^j as (re, im)
-                let mut zp = vec![(1.0f64, 0.0f64); n];
-                for j in 1..n {
-                    let (a, b) = zp[j - 1];
-                    zp[j] = (a * x - b * y, a * y + b * x);
-                }
-                for j in 0..n {
-                    for k in 0..n {
-                        if (j + k) % 2 == 1 {
-                            // z^j conj(z)^k - z^k conj(z)^j = 2i Im(z^j conj(z)^k); times 2i: -4 Im(.)
-                            let (a, b) = zp[j];
-                            let (c, d) = zp[k];
-                            let im = b * c - a * d; // Im((a+ib)(c-id))
-                            ring[j * n + k] += weight * (-4.0 * im);
-                        }
-                    }
-                }
-            }
-            for j in 0..n {
-                for k in 0..n {
-                    u[(j, k)] += ws * s * ring[j * n + k];
-                }
-            }
-        }
-        if n % 2 == 1 {
-            for j in (0..n).step_by(2) {
-                let nu = g_r[j];
-                u[(j, n)] = nu;
-                u[(n, j)] = -nu;
-            }
-        }
-        let det_f = u.determinant();
-
-        let mut ln_det_1 = 0.0;
-        let mut fact = 1.0f64; // (2m)!
-        for mm in 0..n / 2 {
-            if mm > 0 {
-                fact *= (2 * mm - 1) as f64 * (2 * mm) as f64;
-            }
-            ln_det_1 += 2.0 * (2.0 * SQRT_2PI * fact).ln();
-        }
-        if n % 2 == 1 {
-            let dfact: f64 = (1..n / 2 + 1).map(|i| (2 * i - 1) as f64).product();
-            ln_det_1 += 2.0 * (SQRT_2PI * dfact).ln();
-        }
-        (det_f / ln_det_1.exp()).sqrt()
-    }
-
-    #[test]
-    fn brute_force_matches_multiprecision_at_n2_n3() {
-        for (n, r, f) in [
-            (2, 0.6, 0.24320080225383456),
-            (2, 1.4, 0.8540517252037586),
-            (3, 1.0, 0.5519763510502433),
-        ] {
-            let got = brute_force_cdf(n, r);
-            assert!((got - f).abs() < 1e-14, "n={n} r={r}: {got} vs {f}");
-        }
-    }
-
-    /// The law against the brute-force Pfaffian at n = 2..12, over the whole range where
-    /// `1e-6 <= F <= 1 - 1e-12` and a little beyond.
-    #[test]
-    fn matches_brute_force_pfaffian_for_small_n() {
-        let mut worst = 0.0f64;
-        for n in 2..=12 {
-            let law = RealGinibreLaw::new(n);
-            let lo = law.quantile(1e-7);
-            let hi = law.upper_quantile(1e-13);
-            for i in 0..=4 {
-                let r = lo + (hi - lo) * i as f64 / 4.0;
-                let want = brute_force_cdf(n, r);
-                let got = law.cdf(r);
-                worst = worst.max((got - want).abs());
-                assert!((got - want).abs() < 1e-13, "n={n} r={r}: {got} vs {want}");
-            }
-        }
-        eprintln!("worst |F - brute force| over n = 2..12: {worst:e}");
-    }
-
-    /// The shipped law against one with every quadrature refined and every truncation loosened.
-    fn compare_refined(n: usize, points: usize) -> (f64, f64) {
-        let fine = Params {
-            radial_nodes: 24,
-            radial_width: 0.5,
-            angular_nodes: 24,
-            angular_phase: 10.0,
-            angular_layer: 1.0,
-            band_log: 60.0,
-            block_margin: 10.0,
-            node_log: 80.0,
-            table_margin: 11.0,
-        };
-        let law = RealGinibreLaw::new(n);
-        let reference = RealGinibreLaw::with_params(n, fine);
-        let lo = law.quantile(1e-7);
-        let hi = law.upper_quantile(1e-30);
-        let (mut worst_abs, mut worst_rel_sf) = (0.0f64, 0.0f64);
-        for i in 0..=points {
-            let r = lo + (hi - lo) * i as f64 / points as f64;
-            let (lf, sf) = law.evaluate(r);
-            let (lf_ref, sf_ref) = reference.evaluate(r);
-            worst_abs = worst_abs.max((lf.exp() - lf_ref.exp()).abs());
-            worst_rel_sf = worst_rel_sf.max((sf / sf_ref - 1.0).abs());
-        }
-        (worst_abs, worst_rel_sf)
-    }
-
-    #[test]
-    fn converged_against_refined_quadrature() {
-        for &(n, pts) in &[(13usize, 24usize), (64, 24), (257, 12), (1024, 6)] {
-            let (abs, rel) = compare_refined(n, pts);
-            eprintln!("n={n}: max |dF| {abs:e}, max relative d(1-F) {rel:e}");
-            assert!(abs < 1e-13 && rel < 1e-10, "n={n}: {abs:e} {rel:e}");
-        }
-    }
-
-    /// The same at n = 4096 (a few seconds), on request:
-    /// `cargo test --release --lib -- --ignored converged_at_large_n`.
-    #[test]
-    #[ignore]
-    fn converged_at_large_n() {
-        let (abs, rel) = compare_refined(4096, 8);
-        eprintln!("n=4096: max |dF| {abs:e}, max relative d(1-F) {rel:e}");
-        assert!(abs < 1e-13 && rel < 1e-10, "n=4096: {abs:e} {rel:e}");
-    }
-
-    /// Where both determinant routes apply (right of the bulk), elimination in `X` without
-    /// pivoting and pivoted LU of `N` agree; the first keeps `1 - F` relatively accurate.
-    #[test]
-    fn determinant_routes_agree() {
-        for &n in &[6usize, 7, 40, 41, 300] {
-            let law = RealGinibreLaw::new(n);
-            let mut both = 0;
-            for &q in &[0.4, 0.1, 1e-3, 1e-6] {
-                let r = law.upper_quantile(q);
-                let (mut x, n_diag, bs) = law.matrix(r).unwrap();
-                let pivoted = ln_det_pivoted(&x, &n_diag, bs);
-                if n_diag.iter().all(|&d| d >= 0.5) {
-                    let plain = ln_det_unit_minus(&mut x, bs).unwrap();
-                    assert!((plain.exp() - pivoted.exp()).abs() < 1e-14, "n={n} q={q}");
-                    assert!((plain.exp_m1() / q + 1.0).abs() < 1e-9, "n={n} q={q}");
-                    both += 1;
-                }
-            }
-            assert!(both >= 2, "n={n}: the unpivoted route is hardly used");
-        }
-    }
-
-    #[test]
-    fn is_send_and_sync() {
-        fn shared<T: Send + Sync>() {}
-        shared::<RealGinibreLaw>();
-    }
-
-    /// `n = 1`: `E|g| = sqrt(2/pi)`, `sd = sqrt(1 - 2/pi)`. Larger `n`: the quadrature of
-    /// `mean_sd` is converged (doubling its panels changes nothing beyond 1e-13).
-    #[test]
-    fn mean_sd_exact_at_n1_and_converged() {
-        let (m, sd) = RealGinibreLaw::new(1).mean_sd();
-        let two_over_pi = 2.0 / std::f64::consts::PI;
-        assert!((m - two_over_pi.sqrt()).abs() < 1e-13, "{m}");
-        assert!((sd - (1.0 - two_over_pi).sqrt()).abs() < 1e-13, "{sd}");
-        for &n in &[7usize, 64, 300] {
-            let law = RealGinibreLaw::new(n);
-            let (m, sd) = law.mean_sd();
-            let (m2, sd2) = law.mean_sd_with(12);
-            eprintln!("n={n}: mean {m} ({:e}), sd {sd} ({:e})", m2 - m, sd2 - sd);
-            assert!((m - m2).abs() < 1e-13 && (sd - sd2).abs() < 1e-13, "n={n}");
-        }
-    }
-
-    /// Quantiles invert the CDF: `F(quantile(p)) = p` and `sf(upper_quantile(q)) = q` to 1e-10
-    /// relative (down to `p = 1e-9`: below that, at n = 2..4, `F` keeps its absolute but not its
-    /// relative accuracy), and `quantile(1 - q)` is `upper_quantile(q)`.
-    #[test]
-    fn quantiles_invert_the_law() {
-        for &n in &[1usize, 2, 9, 64, 201] {
-            let law = RealGinibreLaw::new(n);
-            for &p in &[1e-9, 1e-6, 0.05, 0.3, 0.5] {
-                let r = law.quantile(p);
-                assert!((law.cdf(r) / p - 1.0).abs() < 1e-10, "n={n} p={p}");
-            }
-            for &q in &[0.5, 0.1, 0.01, 1e-6, 1e-12, 1e-40] {
-                let r = law.upper_quantile(q);
-                assert!((law.sf(r) / q - 1.0).abs() < 1e-11, "n={n} q={q}");
-            }
-            assert!((law.quantile(0.99) - law.upper_quantile(0.01)).abs() < 1e-12);
-        }
-    }
-
-    /// No seams: on a fine grid across the whole law (where the block, the radial panel holding
-    /// `R`, the tail sides of the pairs and the determinant route all change), `F` never
-    /// decreases by more than rounding and `1 - F` never increases by more than 1e-12 relative.
-    #[test]
-    fn law_is_monotone_without_seams() {
-        for &n in &[8usize, 65] {
-            let law = RealGinibreLaw::new(n);
-            let lo = law.quantile(1e-9);
-            let hi = law.upper_quantile(1e-25);
-            let mut prev = law.evaluate(lo);
-            for i in 1..=1500 {
-                let r = lo + (hi - lo) * i as f64 / 1500.0;
-                let cur = law.evaluate(r);
-                assert!(cur.0 >= prev.0 - 1e-14, "n={n} r={r}: ln F drops");
-                assert!(cur.1 <= prev.1 * (1.0 + 1e-12), "n={n} r={r}: 1 - F rises");
-                prev = cur;
-            }
-        }
-    }
-
-    /// Edelman, Kostlan & Shub: `E_1 = 1`, `E_2 = sqrt 2`, `E_3 = 1 + 1/sqrt 2`,
-    /// `E_4 = (11/8) sqrt 2`, and their hypergeometric form
-    /// `E_n = 1/2 + sqrt2 2F1(1, -1/2; n; 1/2) / B(n, 1/2)` at larger `n`.
-    #[test]
-    fn expected_real_eigenvalues_match_edelman_kostlan_shub() {
-        let s2 = std::f64::consts::SQRT_2;
-        for (n, want) in [(1, 1.0), (2, s2), (3, 1.0 + 1.0 / s2), (4, 11.0 / 8.0 * s2)] {
-            let got = expected_real_eigenvalues(n);
-            assert!((got - want).abs() < 1e-14, "n={n}: {got} vs {want}");
-        }
-        // The hypergeometric form to 20 digits (mpmath).
-        for (n, want) in [
-            (5, 2.1490485194281397),
-            (10, 2.9279934909691738),
-            (37, 5.304072504118124),
-            (1000, 25.721862882550503),
-        ] {
-            let got = expected_real_eigenvalues(n);
-            assert!((got / want - 1.0).abs() < 1e-14, "n={n}: {got} vs {want}");
-        }
-    }
-}
+mod tests;

@@ -3,6 +3,8 @@
 //! modulus has `P(|z| <= r) = (r^2 - r_min^2)/(r_max^2 - r_min^2)` on the ring, so the spectral
 //! radius, their maximum, has `P(rho <= r) = ((r^2 - r_min^2)/(r_max^2 - r_min^2))^n`.
 
+use super::radius_law::RadiusLaw;
+
 /// The law of the spectral radius and of one eigenvalue modulus of `diag-uniform`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RingLaw {
@@ -34,38 +36,55 @@ impl RingLaw {
             2.0 * r / d
         }
     }
+}
 
-    pub fn ln_cdf(&self, r: f64) -> f64 {
-        self.n as f64 * self.modulus_cdf(r).ln()
+impl RadiusLaw for RingLaw {
+    fn n(&self) -> usize {
+        self.n
     }
 
-    pub fn cdf(&self, r: f64) -> f64 {
-        self.ln_cdf(r).exp()
+    /// `n ln G(r)`, `G` the modulus CDF, with `ln G = ln1p(-(1 - G))` and
+    /// `1 - G = (r_max - r)(r_max + r) / (r_max^2 - r_min^2)` near the outer edge, so that the
+    /// tail `1 - G^n` keeps its relative accuracy.
+    fn ln_cdf(&self, r: f64) -> f64 {
+        let g = self.modulus_cdf(r);
+        if g > 0.5 && g < 1.0 {
+            let (a2, b2) = (self.r_min * self.r_min, self.r_max * self.r_max);
+            let u = (self.r_max - r) * (self.r_max + r) / (b2 - a2);
+            self.n as f64 * (-u).ln_1p()
+        } else {
+            self.n as f64 * g.ln()
+        }
     }
 
-    /// `P(rho > r) = 1 - G(r)^n`, accurate where it is tiny.
-    pub fn sf(&self, r: f64) -> f64 {
+    /// `ln(1 - G(r)^n)`.
+    fn ln_sf(&self, r: f64) -> f64 {
+        (-self.ln_cdf(r).exp_m1()).ln()
+    }
+
+    fn sf(&self, r: f64) -> f64 {
         -self.ln_cdf(r).exp_m1() + 0.0
     }
 
-    /// The `p`-quantile of `rho`: `G(r) = p^(1/n)`, `G` the modulus CDF.
-    pub fn quantile(&self, p: f64) -> f64 {
-        self.modulus_quantile((p.ln() / self.n as f64).exp())
+    /// From the outer edge, in steps of about the spacing of the largest modulus below it.
+    fn bracket(&self) -> (f64, f64) {
+        assert!(
+            self.r_max > self.r_min,
+            "the quantiles of a degenerate ring (r_min = r_max) are r_max"
+        );
+        (
+            self.r_max,
+            (self.r_max - self.r_min) / (2.0 * self.n as f64),
+        )
     }
 
-    /// The level with `P(rho > level) = q`: `G(r) = (1-q)^(1/n)`, without rounding `1 - q`.
-    pub fn upper_quantile(&self, q: f64) -> f64 {
-        self.modulus_quantile(((-q).ln_1p() / self.n as f64).exp())
-    }
-
-    fn modulus_quantile(&self, g: f64) -> f64 {
-        let (a2, b2) = (self.r_min * self.r_min, self.r_max * self.r_max);
-        (a2 + g * (b2 - a2)).sqrt()
+    fn quantile_tolerance(&self) -> f64 {
+        0.0
     }
 
     /// Mean and standard deviation of `rho`, by Gauss–Legendre quadrature of
     /// `E rho^k = r_min^k + int k r^(k-1) P(rho > r) dr` over the ring.
-    pub fn mean_sd(&self) -> (f64, f64) {
+    fn mean_sd(&self) -> (f64, f64) {
         let (a, b) = (self.r_min, self.r_max);
         let (mut m1, mut m2) = (a, a * a);
         super::quadrature::gauss_legendre_nodes(a, b, 64, |r, w| {
@@ -88,9 +107,18 @@ mod tests {
             r_min: 0.5,
             r_max: 1.0,
         };
-        for p in [1e-6, 0.1, 0.5, 0.9] {
+        // The closed forms: G(r) = p^(1/n) for the p-quantile, 1 - G(r) = -expm1(ln1p(-q)/n) for
+        // the level exceeded with probability q.
+        let (a2, b2): (f64, f64) = (0.25, 1.0);
+        for p in [1e-6f64, 0.1, 0.5, 0.9] {
+            let g = (p.ln() / 16.0).exp();
+            let closed = (a2 + g * (b2 - a2)).sqrt();
+            assert!((law.quantile(p) / closed - 1.0).abs() < 1e-14, "p={p}");
+            let u = -((-p).ln_1p() / 16.0).exp_m1();
+            let closed = (b2 - u * (b2 - a2)).sqrt();
+            assert!((law.isf(p) / closed - 1.0).abs() < 1e-14, "q={p}");
             assert!((law.cdf(law.quantile(p)) - p).abs() < 1e-12);
-            assert!((law.sf(law.upper_quantile(p)) - p).abs() < 1e-12);
+            assert!((law.sf(law.isf(p)) - p).abs() < 1e-12);
         }
         assert_eq!(law.sf(1.0), 0.0);
         // Disk, n = 1: |z| has density 2r on [0,1], mean 2/3, variance 1/2 - 4/9.

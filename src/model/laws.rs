@@ -63,7 +63,7 @@ pub fn exact(ensemble: Ensemble, n: usize) -> Result<ExactLaw, NoExactLaw> {
         }),
         Ensemble::RealGinibre => Ok(ExactLaw::real_ginibre(n)),
         Ensemble::DiagUniform { r_min, r_max } if r_max > r_min => {
-            Ok(ExactLaw::Ring(RingLaw { n, r_min, r_max }))
+            Ok(ExactLaw::ring(n, r_min, r_max))
         }
         Ensemble::DiagUniform { r_max, .. } => Err(NoExactLaw::PointMass { radius: r_max }),
         Ensemble::GlorotUniform | Ensemble::TruncatedNormal | Ensemble::Orthogonal => {
@@ -84,40 +84,14 @@ pub fn modulus(ensemble: Ensemble, n: usize) -> Option<ModulusLaw> {
     }
 }
 
-/// How closely a calibrated factor must deliver its probability: relative error of
-/// `P(rho(sW) > 1)` against the `P` asked for.
-pub const CALIBRATION_RTOL: f64 = 1e-6;
-
 /// The factor `s` with `P(rho(sW) > 1) = p` under `law` (width `n`), or, where the law cannot
-/// resolve `p` to [`CALIBRATION_RTOL`], why not.
+/// resolve `p` to the relative accuracy it promises (docs/math/kostlan.md), why not.
 pub fn calibrated_factor(law: &ExactLaw, p: f64, n: usize) -> Result<f64, String> {
-    let s = law.calibrated_factor(p);
-    let delivered = law.sf(1.0 / s);
-    if s.is_finite() && s > 0.0 && ((delivered / p) - 1.0).abs() <= CALIBRATION_RTOL {
-        return Ok(s);
-    }
-    Err(format!(
-        "exact:{p} cannot be delivered at width {n}: the exact law there resolves P(rho > 1) \
-         only down to about {:.3e}",
-        smallest_deliverable(law)
-    ))
-}
-
-/// The smallest tail probability the law resolves to [`CALIBRATION_RTOL`], found by halving
-/// the exponent from `1e-1` down.
-fn smallest_deliverable(law: &ExactLaw) -> f64 {
-    let ok = |p: f64| {
-        let s = law.calibrated_factor(p);
-        s.is_finite() && ((law.sf(1.0 / s) / p) - 1.0).abs() <= CALIBRATION_RTOL
-    };
-    let (mut good, mut bad) = (1.0f64, 300.0f64);
-    for _ in 0..40 {
-        let mid = 0.5 * (good + bad);
-        if ok(10f64.powf(-mid)) {
-            good = mid;
-        } else {
-            bad = mid;
-        }
-    }
-    10f64.powf(-good)
+    law.calibrated_factor(p).map_err(|e| {
+        format!(
+            "exact:{p} cannot be delivered at width {n}: the exact law there resolves \
+             P(rho > 1) only down to {:.3e}",
+            e.smallest
+        )
+    })
 }
