@@ -123,7 +123,7 @@ impl RealEigenDensity {
 /// Stirling-series errors, so the sum is accurate to rounding; it grows like `sqrt(2n/pi)`.
 pub fn expected_real_eigenvalues(n: usize) -> f64 {
     let sqrt2 = std::f64::consts::SQRT_2;
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         sqrt2 * (0..n / 2).map(|k| central_ratio(2 * k)).sum::<f64>()
     } else {
         1.0 + sqrt2
