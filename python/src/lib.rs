@@ -338,15 +338,18 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
         let ensembles = Ensemble::parse_list(ensemble, &Ensemble::RADIUS_NAMES)
             .map_err(|e| py_error(e, FACTOR))?;
         let ensemble = one(&ensembles, "ensemble", "ensemble")?;
+        let has_law = laws::exact(ensemble, n).is_ok();
         py.detach(|| Scale::Exact(p).factor(ensemble, n))
-            .map_err(|e| {
-                usage(
+            .map_err(|e| match has_law {
+                // The law is there but cannot resolve p.
+                true => usage("p", e.message),
+                false => usage(
                     "ensemble",
                     format!(
                         "{} (in Python: mc_factor(n, p, ensemble) samples it)",
                         e.message
                     ),
-                )
+                ),
             })
     })
 }

@@ -34,28 +34,43 @@ pub fn threads(threads: Option<usize>) -> Result<usize, ConfigError> {
     }
 }
 
-/// A probability strictly between 0 and 1.
-pub fn probability(param: Param, p: f64) -> Result<f64, ConfigError> {
-    if p > 0.0 && p < 1.0 {
-        Ok(p)
-    } else {
-        Err(ConfigError::new(
-            param,
-            format!("'{p}' is not a probability strictly between 0 and 1"),
+/// Why `p` cannot be a target probability `P(rho > 1)`, if it cannot: it must lie strictly
+/// between 0 and 1 and be a normal double (at least `2.2e-308`), since below that no tail of a
+/// law is represented to the relative accuracy a calibration promises.
+pub fn target_problem(p: f64) -> Option<String> {
+    if !(p > 0.0 && p < 1.0) {
+        Some("is not a probability strictly between 0 and 1".into())
+    } else if p < f64::MIN_POSITIVE {
+        Some(format!(
+            "is below {:e}, the smallest probability a double holds to full precision",
+            f64::MIN_POSITIVE
         ))
+    } else {
+        None
     }
 }
 
-/// A comma list of probabilities strictly between 0 and 1.
+/// A target probability (see [`target_problem`]).
+pub fn probability(param: Param, p: f64) -> Result<f64, ConfigError> {
+    match target_problem(p) {
+        None => Ok(p),
+        Some(why) => Err(ConfigError::new(param, format!("'{p}' {why}"))),
+    }
+}
+
+/// A comma list of target probabilities.
 pub fn probabilities(param: Param, text: &str) -> Result<Vec<f64>, ConfigError> {
     split_list(param, text)?
         .into_iter()
-        .map(|s| match s.parse::<f64>() {
-            Ok(p) if p > 0.0 && p < 1.0 => Ok(p),
-            _ => Err(ConfigError::new(
-                param,
-                format!("'{s}' is not a probability strictly between 0 and 1"),
-            )),
+        .map(|s| {
+            let why = match s.parse::<f64>() {
+                Ok(p) => match target_problem(p) {
+                    None => return Ok(p),
+                    Some(why) => why,
+                },
+                Err(_) => "is not a probability strictly between 0 and 1".into(),
+            };
+            Err(ConfigError::new(param, format!("'{s}' {why}")))
         })
         .collect()
 }

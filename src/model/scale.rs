@@ -1,5 +1,6 @@
 //! Scale factors applied to the entries, hence to the whole spectrum, and where each is defined.
 
+use super::counts;
 use super::ensemble::Ensemble;
 use super::error::{ConfigError, Param};
 use super::laws;
@@ -47,10 +48,8 @@ impl Scale {
             let p: f64 = p
                 .parse()
                 .map_err(|_| format!("'{text}': the P in exact:P must be a number in (0,1)"))?;
-            if !(p > 0.0 && p < 1.0) {
-                return Err(format!(
-                    "'{text}': the P in exact:P must lie strictly between 0 and 1"
-                ));
+            if let Some(why) = counts::target_problem(p) {
+                return Err(format!("'{text}': the P in exact:P {why}"));
             }
             return Ok(Scale::Exact(p));
         }
