@@ -79,11 +79,29 @@ fn scales_outside_the_precision_range_are_refused() {
 fn exact_factors_deliver_their_probability_or_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
+    // Below the normal doubles no law's tail is held to full precision.
     let o = mc_gumbel(&with_out(
         &["--widths", "64", "--scale", "exact:1e-310"],
         &out,
         &[],
     ));
+    assert_refused(&o, "--scale", &out);
+    assert!(
+        stderr(&o).contains("smallest probability a double"),
+        "{}",
+        stderr(&o)
+    );
+    // The ring law resolves its tail only to the spacing of doubles near r_max.
+    let ring = [
+        "hidden",
+        "--widths",
+        "64",
+        "--ensemble",
+        "diag-uniform",
+        "--scale",
+        "exact:1e-30",
+    ];
+    let o = mc_gumbel(&with_out(&ring, &out, &[]));
     assert_refused(&o, "--scale", &out);
     assert!(
         stderr(&o).contains("resolves P(rho > 1) only down to"),
@@ -201,7 +219,7 @@ fn edit_field(file: &Path, line: usize, col: &str, value: &str) {
 fn resume_refuses_rows_no_sampler_writes() {
     for (col, value, why) in [
         ("rho", "NaN", "not a spectral radius"),
-        ("scale_factor", "0.5", "not the next trial"),
+        ("scale_factor", "0.5", "not this plan's"),
         ("n_outside", "999", "eigenvalues outside"),
     ] {
         let dir = tempfile::tempdir().unwrap();

@@ -3,7 +3,7 @@
 //! circular law; the share of eigenvalues outside the unit circle, the chance that any is, and the
 //! number of real eigenvalues (docs/math/density.md).
 
-use super::record::{label, JobOptions, JobParams, RecordJob};
+use super::record::{label, JobOptions, JobParams, RecordJob, TrialKey};
 use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::modulus_law::{complex_modulus_bound, ModulusLaw};
@@ -16,7 +16,6 @@ use crate::model::{Cell, Method};
 use crate::sampling::trials::{sample_moduli, Spectrum};
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write as _;
 use std::path::Path;
 
 /// Files the density job writes.
@@ -338,6 +337,21 @@ pub struct DensityCellRows {
     pub summary: DensitySummaryRow,
 }
 
+/// One line of `density_raw.csv` (see [`FILES`]): a trial's key, its counts outside the unit
+/// circle, beyond `r_max` and on the real line, and its non-empty bins as space-separated
+/// `bin:count` pairs in one field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DensityRawRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub n: usize,
+    pub trial: u64,
+    pub outside_unit: usize,
+    pub beyond: usize,
+    pub real: usize,
+    pub counts: String,
+}
+
 /// The density job as a [`RecordJob`].
 pub struct DensityJob(DensityOptions);
 
@@ -358,7 +372,7 @@ impl RecordJob for DensityJob {
     const SUBCOMMAND: &'static str = "density";
     const FILES: &'static [&'static str] = &FILES;
     const RAW: &'static str = FILES[2];
-    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,outside_unit,beyond,real,counts";
+    type Row = DensityRawRow;
 
     fn new(options: DensityOptions) -> Result<Self, Error> {
         plan(&options)?;
@@ -389,12 +403,24 @@ impl RecordJob for DensityJob {
         )
     }
 
-    fn write_record(&self, h: &TrialHistogram, line: &mut String) {
-        let _ = write!(line, "{},{},{},", h.outside_unit, h.beyond, h.real);
-        let mut sep = "";
-        for (k, &c) in h.counts.iter().enumerate().filter(|(_, &c)| c > 0) {
-            let _ = write!(line, "{sep}{k}:{c}");
-            sep = " ";
+    fn row(&self, cell: &Cell, trial: u64, h: &TrialHistogram) -> DensityRawRow {
+        let key = TrialKey::of(cell, trial);
+        let pairs: Vec<String> = h
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(k, c)| format!("{k}:{c}"))
+            .collect();
+        DensityRawRow {
+            ensemble: key.ensemble,
+            scale: key.scale,
+            n: key.n,
+            trial: key.trial,
+            outside_unit: h.outside_unit,
+            beyond: h.beyond,
+            real: h.real,
+            counts: pairs.join(" "),
         }
     }
 
@@ -415,22 +441,32 @@ impl RecordJob for DensityJob {
         Ok(())
     }
 
-    fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<TrialHistogram> {
-        let f: Vec<&str> = fields.split(',').collect();
-        let [outside_unit, beyond, real, pairs] = f[..] else {
-            return None;
-        };
-        let mut counts = vec![0u32; self.0.params.spec.bins];
-        for pair in pairs.split(' ').filter(|p| !p.is_empty()) {
-            let (k, c) = pair.split_once(':')?;
-            *counts.get_mut(k.parse::<usize>().ok()?)? = c.parse().ok()?;
+    fn record(
+        &self,
+        _cell: &Cell,
+        row: DensityRawRow,
+    ) -> Result<(TrialKey, TrialHistogram), String> {
+        let bins = self.0.params.spec.bins;
+        let mut counts = vec![0u32; bins];
+        for pair in row.counts.split(' ').filter(|p| !p.is_empty()) {
+            let bad = || format!("counts: '{pair}' is not BIN:COUNT with BIN < {bins}");
+            let (k, c) = pair.split_once(':').ok_or_else(bad)?;
+            let k: usize = k.parse().map_err(|_| bad())?;
+            *counts.get_mut(k).ok_or_else(bad)? = c.parse().map_err(|_| bad())?;
         }
-        Some(TrialHistogram {
+        let key = TrialKey {
+            ensemble: row.ensemble,
+            scale: row.scale,
+            n: row.n,
+            trial: row.trial,
+        };
+        let histogram = TrialHistogram {
             counts,
-            outside_unit: outside_unit.parse().ok()?,
-            beyond: beyond.parse().ok()?,
-            real: real.parse().ok()?,
-        })
+            outside_unit: row.outside_unit,
+            beyond: row.beyond,
+            real: row.real,
+        };
+        Ok((key, histogram))
     }
 
     fn cell_rows(&self, cell: &Cell, _first: u64, records: &[TrialHistogram]) -> DensityCellRows {

@@ -3,7 +3,7 @@
 //! The propagation itself lives in [`crate::sampling::rnn`].
 
 use super::explosion::{explosion_row, ExplosionRow};
-use super::record::{check_radius, JobOptions, JobParams, RecordJob};
+use super::record::{check_radius, JobOptions, JobParams, RecordJob, TrialKey};
 use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::stats::{self, Z95};
@@ -11,9 +11,9 @@ use crate::model::budget::Demand;
 use crate::model::counts;
 use crate::model::{Cell, ConfigError, Method, Param};
 use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
+use crate::store::raw::scientific;
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write as _;
 use std::path::Path;
 
 /// Files the hidden job writes.
@@ -216,6 +216,21 @@ pub struct HiddenCellRows {
     pub explosion: ExplosionRow,
 }
 
+/// One line of `hidden_raw.csv` (see [`FILES`]): a trial's key, its `W`'s radius and explosion
+/// time, and its sequences' first passes and norms, each list space-separated in one field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HiddenRawRow {
+    pub ensemble: String,
+    pub scale: String,
+    pub n: usize,
+    pub trial: u64,
+    #[serde(with = "scientific")]
+    pub rho: f64,
+    pub explode_time: Option<usize>,
+    pub first_pass: String,
+    pub norms: String,
+}
+
 /// The hidden job as a [`RecordJob`]: the schedule is fixed by the options.
 pub struct HiddenJob {
     opts: HiddenOptions,
@@ -229,7 +244,7 @@ impl RecordJob for HiddenJob {
     const SUBCOMMAND: &'static str = "hidden";
     const FILES: &'static [&'static str] = &FILES;
     const RAW: &'static str = FILES[3];
-    const RAW_HEADER: &'static str = "ensemble,scale,n,trial,rho,explode_time,first_pass,norms";
+    type Row = HiddenRawRow;
 
     fn new(opts: HiddenOptions) -> Result<Self, Error> {
         plan(&opts)?;
@@ -264,29 +279,29 @@ impl RecordJob for HiddenJob {
         )
     }
 
-    fn write_record(&self, r: &RnnTrial, line: &mut String) {
-        let _ = write!(line, "{:e},", r.rho);
-        if let Some(t) = r.trajectory.explode_time {
-            let _ = write!(line, "{t}");
-        }
-        line.push(',');
-        for (j, p) in r.trajectory.first_pass.iter().enumerate() {
-            if j > 0 {
-                line.push(' ');
-            }
-            match p {
-                Some(t) => {
-                    let _ = write!(line, "{t}");
-                }
-                None => line.push('-'),
-            }
-        }
-        line.push(',');
-        for (i, x) in r.trajectory.norms.iter().enumerate() {
-            if i > 0 {
-                line.push(' ');
-            }
-            let _ = write!(line, "{x:e}");
+    fn row(&self, cell: &Cell, trial: u64, r: &RnnTrial) -> HiddenRawRow {
+        let key = TrialKey::of(cell, trial);
+        let first_pass: Vec<String> = r
+            .trajectory
+            .first_pass
+            .iter()
+            .map(|p| p.map_or_else(|| "-".to_string(), |t| t.to_string()))
+            .collect();
+        let norms: Vec<String> = r
+            .trajectory
+            .norms
+            .iter()
+            .map(|x| format!("{x:e}"))
+            .collect();
+        HiddenRawRow {
+            ensemble: key.ensemble,
+            scale: key.scale,
+            n: key.n,
+            trial: key.trial,
+            rho: r.rho,
+            explode_time: r.trajectory.explode_time,
+            first_pass: first_pass.join(" "),
+            norms: norms.join(" "),
         }
     }
 
@@ -300,38 +315,47 @@ impl RecordJob for HiddenJob {
         Ok(())
     }
 
-    fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<RnnTrial> {
-        let f: Vec<&str> = fields.split(',').collect();
-        let [rho, explode_time, first_pass, norms] = f[..] else {
-            return None;
-        };
-        let explode_time = match explode_time {
-            "" => None,
-            t => Some(t.parse().ok()?),
-        };
-        let first_pass: Vec<Option<usize>> = first_pass
+    fn record(&self, _cell: &Cell, row: HiddenRawRow) -> Result<(TrialKey, RnnTrial), String> {
+        let first_pass: Vec<Option<usize>> = row
+            .first_pass
             .split(' ')
             .map(|p| match p {
-                "-" => Some(None),
-                t => t.parse().ok().map(Some),
+                "-" => Ok(None),
+                t => t.parse().map(Some),
             })
-            .collect::<Option<_>>()?;
-        let norms: Vec<f64> = norms
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("first_pass: {e}"))?;
+        let norms: Vec<f64> = row
+            .norms
             .split(' ')
-            .map(|x| x.parse().ok())
-            .collect::<Option<_>>()?;
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("norms: {e}"))?;
         let batch = self.opts.params.spec.batch;
-        if first_pass.len() != batch || norms.len() != batch * self.schedule.times.len() {
-            return None;
+        let times = self.schedule.times.len();
+        if first_pass.len() != batch || norms.len() != batch * times {
+            return Err(format!(
+                "{} first passes and {} norms, where a trial of this run has {batch} and {}",
+                first_pass.len(),
+                norms.len(),
+                batch * times
+            ));
         }
-        Some(RnnTrial {
-            rho: rho.parse().ok()?,
+        let key = TrialKey {
+            ensemble: row.ensemble,
+            scale: row.scale,
+            n: row.n,
+            trial: row.trial,
+        };
+        let trial = RnnTrial {
+            rho: row.rho,
             trajectory: Trajectory {
                 norms,
                 first_pass,
-                explode_time,
+                explode_time: row.explode_time,
             },
-        })
+        };
+        Ok((key, trial))
     }
 
     fn cell_rows(&self, cell: &Cell, first: u64, records: &[RnnTrial]) -> HiddenCellRows {

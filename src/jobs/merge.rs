@@ -4,7 +4,9 @@
 //! into exactly the files of the unsharded run. Which job a set of folders holds is decided by
 //! the caller (`app`), from the first folder's manifest.
 
-use super::record::{self, assign, label, new_manifest, raw_lines, Execution, JobOptions};
+use super::record::{
+    self, assign, label, new_manifest, raw_header, raw_lines, Execution, JobOptions,
+};
 use super::record::{JobParams, RecordJob, Spec};
 use super::workers::thread_pool;
 use crate::error::Error;
@@ -164,7 +166,7 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     for (index, &folder) in set.folder_of.iter().enumerate() {
         let slice = set.shard(index).trials(trials);
         let path = dirs[folder].join(J::RAW);
-        let lines = read_raw(&path, J::RAW_HEADER, false)?;
+        let lines = read_raw(&path, &raw_header::<J>(), false)?;
         let parts = assign(&job, &lines.body, &cells, &slice, &path, P)?;
         for ((cell, part), all) in cells.iter().zip(parts).zip(&mut records) {
             if part.len() as u64 != slice.end - slice.start {
@@ -188,7 +190,7 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     let mut raw = RawWriter::create(&exec.out.join(J::RAW))?;
     let mut done = Vec::with_capacity(cells.len());
     for (cell, recs) in cells.iter().zip(&records) {
-        raw.append(J::RAW_HEADER, &raw_lines(&job, cell, 0, recs))?;
+        raw.append(&raw_header::<J>(), &raw_lines(&job, cell, 0, recs))?;
         let seconds = set.seconds(cell.ensemble.name(), &cell.scale.label(), cell.n);
         done.push(pool.install(|| job.cell_rows(cell, 0, recs)));
         manifest

@@ -15,15 +15,14 @@ pub mod theory;
 pub mod workers;
 
 use crate::store::table::columns;
-use record::RecordJob;
 
 /// Every CSV file the jobs write that a reader may load, with its columns in order, read off the
-/// row types (and the raw header of `radius_trials.csv`, whose lines are the job's records).
+/// row types (`radius_trials.csv` is the radius job's raw file, whose rows are its records).
 pub fn csv_columns() -> Vec<(&'static str, Vec<&'static str>)> {
     vec![
         (
             radius::FILES[0],
-            radius::RadiusJob::RAW_HEADER.split(',').collect(),
+            columns::<radius::RadiusTrialRow>().to_vec(),
         ),
         (
             radius::FILES[1],

@@ -4,7 +4,7 @@
 //! and a run split by `--shard` merges (`mc-gumbel merge`) to the same bytes.
 
 use super::radius_tables::{self as tables, ConvergenceRow, RescalingRow, SummaryRow};
-use super::record::{check_radius, JobOptions, JobParams, RecordJob};
+use super::record::{check_radius, JobOptions, JobParams, RecordJob, TrialKey};
 use super::workers::{check_memory, records_demand};
 use crate::error::Error;
 use crate::model::ensemble::check_allowed;
@@ -12,9 +12,9 @@ use crate::model::{laws, Ensemble, Scale};
 use crate::model::{Cell, Method};
 use crate::sampling::spectrum::RadiusRecord;
 use crate::sampling::trials;
+use crate::store::raw::shortest;
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -66,6 +66,23 @@ pub struct RadiusCellRows {
     rescaling: Vec<RescalingRow>,
 }
 
+/// One line of `radius_trials.csv`: a sampled matrix's spectral radius and the number of its
+/// eigenvalues outside the unit circle, after the key of its cell and trial.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RadiusTrialRow {
+    pub ensemble: String,
+    pub scale: String,
+    #[serde(with = "shortest")]
+    pub scale_factor: f64,
+    pub method: String,
+    pub precision: String,
+    pub n: usize,
+    pub trial: u64,
+    #[serde(with = "shortest")]
+    pub rho: f64,
+    pub n_outside: usize,
+}
+
 /// The radius job as a [`RecordJob`]: its per-trial records are the rows of `radius_trials.csv`.
 pub struct RadiusJob(RadiusOptions);
 
@@ -76,8 +93,7 @@ impl RecordJob for RadiusJob {
     const SUBCOMMAND: &'static str = "radius";
     const FILES: &'static [&'static str] = &FILES;
     const RAW: &'static str = FILES[0];
-    const RAW_HEADER: &'static str =
-        "ensemble,scale,scale_factor,method,precision,n,trial,rho,n_outside";
+    type Row = RadiusTrialRow;
 
     fn new(options: RadiusOptions) -> Result<Self, Error> {
         plan(&options)?;
@@ -101,29 +117,48 @@ impl RecordJob for RadiusJob {
         trials::sample_cell(cell, self.0.params.sampling.seed, trials, tick)
     }
 
-    fn write_key(&self, cell: &Cell, trial: u64, line: &mut String) {
-        let _ = write!(
-            line,
-            "{},{},{:?},{},{},{},{trial},",
-            cell.ensemble.name(),
-            cell.scale.label(),
-            cell.factor,
-            cell.method.name(),
-            cell.precision.name(),
-            cell.n
-        );
+    fn row(&self, cell: &Cell, trial: u64, r: &RadiusRecord) -> RadiusTrialRow {
+        let key = TrialKey::of(cell, trial);
+        RadiusTrialRow {
+            ensemble: key.ensemble,
+            scale: key.scale,
+            scale_factor: cell.factor,
+            method: cell.method.name().into(),
+            precision: cell.precision.name().into(),
+            n: key.n,
+            trial: key.trial,
+            rho: r.rho,
+            n_outside: r.n_outside,
+        }
     }
 
-    fn write_record(&self, r: &RadiusRecord, line: &mut String) {
-        let _ = write!(line, "{:?},{}", r.rho, r.n_outside);
-    }
-
-    fn parse_record(&self, _cell: &Cell, fields: &str) -> Option<RadiusRecord> {
-        let (rho, n_outside) = fields.split_once(',')?;
-        Some(RadiusRecord {
-            rho: rho.parse().ok()?,
-            n_outside: n_outside.parse().ok()?,
-        })
+    fn record(&self, cell: &Cell, row: RadiusTrialRow) -> Result<(TrialKey, RadiusRecord), String> {
+        if row.scale_factor.to_bits() != cell.factor.to_bits() {
+            return Err(format!(
+                "scale factor {:?} is not this plan's {:?}",
+                row.scale_factor, cell.factor
+            ));
+        }
+        if row.method != cell.method.name() || row.precision != cell.precision.name() {
+            return Err(format!(
+                "sampled by {} in {}, where this plan samples by {} in {}",
+                row.method,
+                row.precision,
+                cell.method.name(),
+                cell.precision.name()
+            ));
+        }
+        let key = TrialKey {
+            ensemble: row.ensemble,
+            scale: row.scale,
+            n: row.n,
+            trial: row.trial,
+        };
+        let record = RadiusRecord {
+            rho: row.rho,
+            n_outside: row.n_outside,
+        };
+        Ok((key, record))
     }
 
     fn check_record(&self, cell: &Cell, r: &RadiusRecord) -> Result<(), String> {

@@ -9,9 +9,11 @@
 //! construction (floating-point sums see the same values in the same order). Wall times go to
 //! the manifest only.
 //!
-//! Raw file lines start with a key naming the cell and trial (by default `ensemble,scale,n,trial,`);
-//! the job writes the rest. Floats are written in a shortest form that reads back to the same
-//! double (`{:e}` or `{:?}`).
+//! Raw file lines are typed rows ([`RecordJob::Row`]) written and read through the one CSV
+//! library: the key of the cell and trial ([`TrialKey`]) first, then the record's fields, floats
+//! in a shortest form that reads back to the same double. What is read back (`--resume`,
+//! `merge`) is checked row by row against the plan and the rules of a sampled record, and refused
+//! with the file, the line and the reason.
 
 use super::interrupt;
 use super::progress::Progress;
@@ -25,7 +27,8 @@ use crate::model::{Param, Precision};
 use crate::store::atomic::partial_path;
 use crate::store::lock::FolderLock;
 use crate::store::manifest::{self, CellTiming, ManifestHead};
-use crate::store::raw::{read_raw, RawWriter};
+use crate::store::raw::{parse_rows, read_raw, row_lines, RawWriter};
+use crate::store::table::columns;
 use crate::store::{self as store, Manifest};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -86,8 +89,9 @@ pub trait RecordJob: Sync + Sized {
     /// Every file the job writes, manifest last; [`RecordJob::RAW`] among them.
     const FILES: &'static [&'static str];
     const RAW: &'static str;
-    /// Header of the raw file, starting with `ensemble,scale`.
-    const RAW_HEADER: &'static str;
+    /// One line of the raw file: the trial's key (the fields of [`TrialKey`], and any more the
+    /// job records of the cell), then the record's fields; the file's header is its columns.
+    type Row: Serialize + DeserializeOwned;
 
     /// The job with these options, or the first reason it cannot run.
     fn new(options: JobOptions<JobParams<Self::Spec>>) -> Result<Self, Error>;
@@ -101,21 +105,11 @@ pub trait RecordJob: Sync + Sized {
         trials: Range<u64>,
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<Self::Record>, Error>;
-    /// Appends a raw line's key, ending in a comma.
-    fn write_key(&self, cell: &Cell, trial: u64, line: &mut String) {
-        use std::fmt::Write as _;
-        let _ = write!(
-            line,
-            "{},{},{},{trial},",
-            cell.ensemble.name(),
-            cell.scale.label(),
-            cell.n
-        );
-    }
-    /// Appends the fields after the key (no newline).
-    fn write_record(&self, record: &Self::Record, line: &mut String);
-    /// Parses the fields after the key; `None` if they are not a record of `cell`.
-    fn parse_record(&self, cell: &Cell, fields: &str) -> Option<Self::Record>;
+    /// The raw row of trial `trial` of `cell`.
+    fn row(&self, cell: &Cell, trial: u64, record: &Self::Record) -> Self::Row;
+    /// The key and the record a row read back holds, if it is a row of `cell` (the fields of
+    /// the cell beyond the key, such as a scale factor, must be the plan's to the bit).
+    fn record(&self, cell: &Cell, row: Self::Row) -> Result<(TrialKey, Self::Record), String>;
     /// Why a record read back (`--resume`, `merge`) cannot be a trial of `cell`, if it cannot:
     /// the rules every sampled record obeys (a finite radius >= 0, no more eigenvalues outside
     /// than the matrix has), so that an edited or damaged file is refused, never averaged.
@@ -136,6 +130,32 @@ pub trait RecordJob: Sync + Sized {
     }
 }
 
+/// What identifies a raw row: the cell (ensemble, scale, width) and the trial. Every job's row
+/// begins with these fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrialKey {
+    pub ensemble: String,
+    pub scale: String,
+    pub n: usize,
+    pub trial: u64,
+}
+
+impl TrialKey {
+    pub fn of(cell: &Cell, trial: u64) -> Self {
+        TrialKey {
+            ensemble: cell.ensemble.name().into(),
+            scale: cell.scale.label(),
+            n: cell.n,
+            trial,
+        }
+    }
+}
+
+/// The header of `J`'s raw file: the columns of its row type.
+pub fn raw_header<J: RecordJob>() -> String {
+    columns::<J::Row>().join(",")
+}
+
 /// Refuses a spectral radius that no sampled matrix has: NaN, negative or infinite.
 pub fn check_radius(rho: f64) -> Result<(), String> {
     if rho.is_finite() && rho >= 0.0 {
@@ -154,19 +174,19 @@ pub(super) fn raw_lines<J: RecordJob>(
     first: u64,
     records: &[J::Record],
 ) -> String {
-    let mut text = String::new();
-    for (record, trial) in records.iter().zip(first..) {
-        job.write_key(cell, trial, &mut text);
-        job.write_record(record, &mut text);
-        text.push('\n');
-    }
-    text
+    row_lines(
+        records
+            .iter()
+            .zip(first..)
+            .map(|(record, trial)| job.row(cell, trial, record)),
+    )
 }
 
 /// Sorts raw lines into the cells of a plan, checking that they are exactly this plan's trials
-/// `slice` of each cell, in order (complete cells, then at most one partial one): each line's
-/// key must be the one this plan writes for that trial, to the byte (so an edited scale factor,
-/// method or precision is refused), and its record must pass [`RecordJob::check_record`].
+/// `slice` of each cell, in order (complete cells, then at most one partial one): each line must
+/// be a row of the job's type whose key is this plan's next trial (with the cell's other fields,
+/// such as the scale factor, the plan's to the bit), and whose record passes
+/// [`RecordJob::check_record`].
 pub(super) fn assign<J: RecordJob>(
     job: &J,
     body: &str,
@@ -178,35 +198,34 @@ pub(super) fn assign<J: RecordJob>(
     let per_cell = (slice.end - slice.start) as usize;
     let mut records: Vec<Vec<J::Record>> = vec![Vec::new(); cells.len()];
     let mut ci = 0;
-    let mut key = String::new();
-    for (i, line) in body.lines().enumerate() {
+    for (line, row) in parse_rows::<J::Row>(body) {
         while ci < cells.len() && records[ci].len() == per_cell {
             ci += 1;
         }
         let refuse = |why: &str| {
+            let text = body.lines().nth(line - 2).unwrap_or("");
             Error::config(
                 param,
                 format!(
-                    "'{}' line {}: {why}: '{}'",
+                    "'{}' line {line}: {why}: '{}'",
                     what.display(),
-                    i + 2,
-                    line.chars().take(80).collect::<String>()
+                    text.chars().take(80).collect::<String>()
                 ),
             )
         };
         let Some(cell) = cells.get(ci) else {
             return Err(refuse("more trials than this run's plan has"));
         };
-        key.clear();
-        job.write_key(cell, slice.start + records[ci].len() as u64, &mut key);
-        let Some(fields) = line.strip_prefix(key.as_str()) else {
+        let row = row.map_err(|why| refuse(&format!("not a row of this job ({why})")))?;
+        let (key, record) = job.record(cell, row).map_err(|why| refuse(&why))?;
+        let expected = TrialKey::of(cell, slice.start + records[ci].len() as u64);
+        if key != expected {
             return Err(refuse(&format!(
-                "not the next trial of this run's plan, which begins '{key}'"
+                "not the next trial of this run's plan, which is trial {} of {}",
+                expected.trial,
+                label(cell)
             )));
-        };
-        let record = job
-            .parse_record(cell, fields)
-            .ok_or_else(|| refuse("not a record of this job"))?;
+        }
         job.check_record(cell, &record)
             .map_err(|why| refuse(&why))?;
         records[ci].push(record);
@@ -316,7 +335,7 @@ fn resume<J: RecordJob>(
         }
         return start_fresh(job, cells.len()).map(Some);
     }
-    let lines = read_raw(&partial, J::RAW_HEADER, true)?;
+    let lines = read_raw(&partial, &raw_header::<J>(), true)?;
     let records = assign(job, &lines.body, cells, slice, &partial, P)?;
     let per_cell = (slice.end - slice.start) as usize;
     let finished = records.iter().take_while(|r| r.len() == per_cell).count();
@@ -448,7 +467,7 @@ pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellR
             let fresh = pool.install(|| job.sample(cell, first..last, &tick))?;
             let took = t0.elapsed().as_secs_f64();
             seconds[ci] += took;
-            raw.append(J::RAW_HEADER, &raw_lines(job, cell, first, &fresh))?;
+            raw.append(&raw_header::<J>(), &raw_lines(job, cell, first, &fresh))?;
             records[ci].extend(fresh);
             if took < 2.0 {
                 chunk = (chunk * 2).min(1 << 20);

@@ -13,7 +13,7 @@ use crate::model::Method;
 
 /// Spectral radius and the number of eigenvalues outside the unit circle: moduli above
 /// `1 + tol`, `tol` the rounding tolerance of the precision they were computed in
-/// ([`crate::sampling::precision::Precision::outside_tolerance`]).
+/// ([`crate::model::Precision::outside_tolerance`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RadiusRecord {
     pub rho: f64,

@@ -4,6 +4,8 @@
 
 use super::atomic::AppendFile;
 use crate::error::Error;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 
@@ -95,4 +97,78 @@ pub fn read_raw(path: &Path, header: &str, allow_torn: bool) -> Result<RawLines,
         body: body.to_string(),
         valid_bytes: complete as u64,
     })
+}
+
+/// Serialises typed rows as raw lines: no header, one line each, fields as the row type says.
+pub fn row_lines<R: Serialize>(rows: impl IntoIterator<Item = R>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for row in rows {
+        w.serialize(row)
+            .expect("a raw row of plain fields serialises into memory");
+    }
+    let bytes = w.into_inner().expect("writing into memory cannot fail");
+    String::from_utf8(bytes).expect("the CSV writer writes UTF-8")
+}
+
+/// The typed rows of the raw lines `body` (no header), each with its line number in the file
+/// (the header is line 1) and, for a line that is not a row of `R`, why not.
+pub fn parse_rows<R: DeserializeOwned>(body: &str) -> Vec<(usize, Result<R, String>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line() as usize + 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => rows.push((line, record.deserialize(None).map_err(|e| row_error(&e)))),
+            Err(e) => {
+                rows.push((line, Err(row_error(&e))));
+                break;
+            }
+        }
+    }
+    rows
+}
+
+fn row_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => match err.field() {
+            Some(i) => format!("field {}: {}", i + 1, err.kind()),
+            None => err.kind().to_string(),
+        },
+        other => format!("{other:?}"),
+    }
+}
+
+/// Floats of raw rows in Rust's shortest round-trip form (`{:?}`), read back bit for bit.
+pub mod shortest {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{x:?}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Floats of raw rows in scientific form (`{:e}`), read back bit for bit.
+pub mod scientific {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{x:e}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
 }
