@@ -39,6 +39,15 @@ SAME_AS_CLI = [
     (lambda: mg.cdf(1.0, 64, "orthogonal"), ["theory", "--widths", "64", "--ensemble",
                                              "orthogonal"]),
     (lambda: mg.exact_factor(64, 0.0), ["theory", "--widths", "64", "--targets", "0.0"]),
+    # Rules of the domain that once held on one path only.
+    (lambda: mg.sample_radius(16, 5, scale=1e308), ["--widths", "16", "--trials", "5",
+                                                     "--scale", "1e+308"]),
+    (lambda: mg.sample_radius(16, 5, scale=1e39, precision="f32"),
+     ["--widths", "16", "--trials", "5", "--scale", "1e+39", "--precision", "f32"]),
+    (lambda: mg.sample_radius(10**9 + 1, 5, method="kostlan"),
+     ["--widths", str(10**9 + 1), "--trials", "5", "--method", "kostlan"]),
+    (lambda: mg.theory([64], targets=[1e-310]), ["theory", "--widths", "64", "--targets",
+                                                  "1e-310"]),
 ]
 
 

@@ -110,3 +110,21 @@ def test_real_glorot_p_exceed_1_is_the_readme_value():
     # The README's table: a 64 x 64 real Glorot matrix has rho > 1 with probability 88.3%.
     assert mg.p_exceed_1(64, "real-ginibre") == pytest.approx(0.8831, abs=1e-4)
     assert mg.p_exceed_1(64, "real-ginibre") != mg.p_exceed_1(64, "complex-ginibre")
+
+
+def test_exact_factor_delivers_tiny_probabilities():
+    # Once 0.4286 (delivering 0.0) at p = 1e-90: the tail is now computed in log space.
+    for p in [1e-10, 1e-90, 1e-300]:
+        s = mg.exact_factor(64, p, "complex-ginibre")
+        assert abs(mg.sf(1.0 / s, 64, "complex-ginibre") / p - 1) <= 1e-6
+
+
+def test_real_law_has_no_nan_in_its_left_tail():
+    # These points once gave NaN where their neighbours gave 0.
+    for r, n in [(0.315, 1024), (0.035, 256), (0.002, 128)]:
+        cdf, sf = mg.cdf(r, n, "real-ginibre"), mg.sf(r, n, "real-ginibre")
+        assert not np.isnan(cdf) and not np.isnan(sf)
+        assert 0.0 <= cdf <= 1e-12 and sf == pytest.approx(1.0)
+    r = np.linspace(1e-4, 0.9, 400)
+    cdf = mg.cdf(r, 256, "real-ginibre")
+    assert not np.isnan(cdf).any() and (np.diff(cdf) >= -1e-15).all()

@@ -121,11 +121,10 @@ impl Cell {
             return Err(ConfigError::new(
                 param,
                 format!(
-                    "{what} ('{}' at width {n}) gives matrices of size {size:e}, outside \
+                    "{what} at width {n} gives matrices of size {size:e}, outside \
                      [{lo:e}, {hi:e}], the range in which {} draws neither underflow nor \
                      overflow; radii scale exactly (rho(sW) = s rho(W)), so multiply a \
                      glorot-scale result instead",
-                    scale.label(),
                     precision.name()
                 ),
             ));
