@@ -126,6 +126,8 @@ fn memory_guards_name_the_setting_that_asks_for_it() {
     assert_refused(&mc_gumbel(&with_out(&bins, &out, &[])), "--bins", &out);
     let batch = ["hidden", "--widths", "16", "--batch", "99999999999"];
     assert_refused(&mc_gumbel(&with_out(&batch, &out, &[])), "--batch", &out);
+    let points = ["hidden", "--widths", "16", "--points", "99999999999"];
+    assert_refused(&mc_gumbel(&with_out(&points, &out, &[])), "--points", &out);
     let trials = ["--widths", "16", "--trials", "99999999999999"];
     assert_refused(&mc_gumbel(&with_out(&trials, &out, &[])), "--trials", &out);
 }

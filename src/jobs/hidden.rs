@@ -56,6 +56,14 @@ impl HiddenSpec {
                 format!("{explode_factor} is not a positive finite factor"),
             ));
         }
+        if points > MAX_POINTS {
+            return Err(ConfigError::new(
+                Param::Points,
+                format!(
+                    "{points} record times is more than any figure resolves; use at most {MAX_POINTS}"
+                ),
+            ));
+        }
         Ok(HiddenSpec {
             steps: counts::positive(Param::Steps, steps, "step")?,
             batch: counts::positive(Param::Batch, batch, "sequence per batch")?,
@@ -64,6 +72,10 @@ impl HiddenSpec {
         })
     }
 }
+
+/// The most log-spaced record times a run takes: no figure resolves more, and every trial keeps
+/// its norms at each of them until its cell is summarised.
+pub const MAX_POINTS: usize = 1_000_000;
 
 /// Everything that determines the hidden job's output bytes, as its manifest records it.
 pub type HiddenParams = JobParams<HiddenSpec>;
@@ -194,13 +206,17 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
                 workers as u128 * 2 * c.n as u128 * batch * elem,
             ),
             // Each trial's norms at every record time stay until the cell is summarised: a
-            // product of trials and batch, blamed on the larger.
+            // product of trials, batch and record times (set by the points), blamed on the
+            // largest factor.
             Demand::new(
-                if batch > trials {
-                    Param::Batch
-                } else {
-                    Param::Trials
-                },
+                [
+                    (trials, Param::Trials),
+                    (batch, Param::Batch),
+                    (times, Param::Points),
+                ]
+                .into_iter()
+                .max_by_key(|&(factor, _)| factor)
+                .map_or(Param::Trials, |(_, param)| param),
                 trials * (times * batch * 8 + batch * 8 + 64),
             ),
         ]

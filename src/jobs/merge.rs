@@ -4,6 +4,7 @@
 //! into exactly the files of the unsharded run. Which job a set of folders holds is decided by
 //! the caller (`app`), from the first folder's manifest.
 
+use super::interrupt;
 use super::record::{
     self, assign, label, new_manifest, raw_header, raw_lines, Execution, JobOptions,
 };
@@ -187,9 +188,15 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     let pool = thread_pool(exec.threads)?;
     let mut manifest = new_manifest(&job);
     manifest.merged_from = dirs.iter().map(|d| d.display().to_string()).collect();
+    // The protocol of every job: the folder says it is unfinished until it is finished.
+    manifest.write(&exec.out)?;
+    interrupt::install();
     let mut raw = RawWriter::create(&exec.out.join(J::RAW))?;
     let mut done = Vec::with_capacity(cells.len());
     for (cell, recs) in cells.iter().zip(&records) {
+        if interrupt::requested() {
+            return Err(Error::Interrupted { resumable: false });
+        }
         raw.append(&raw_header::<J>(), &raw_lines(&job, cell, 0, recs))?;
         let seconds = set.seconds(cell.ensemble.name(), &cell.scale.label(), cell.n);
         done.push(pool.install(|| job.cell_rows(cell, 0, recs)));
