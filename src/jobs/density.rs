@@ -16,6 +16,7 @@ use crate::model::{Cell, Method};
 use crate::sampling::trials::{sample_moduli, Spectrum};
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Files the density job writes.
@@ -342,7 +343,7 @@ pub struct DensityCellRows {
 /// `bin:count` pairs in one field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DensityRawRow {
-    pub ensemble: String,
+    pub ensemble: Cow<'static, str>,
     pub scale: String,
     pub n: usize,
     pub trial: u64,

@@ -14,6 +14,7 @@ use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule
 use crate::store::raw::scientific;
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Files the hidden job writes.
@@ -236,7 +237,7 @@ pub struct HiddenCellRows {
 /// time, and its sequences' first passes and norms, each list space-separated in one field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HiddenRawRow {
-    pub ensemble: String,
+    pub ensemble: Cow<'static, str>,
     pub scale: String,
     pub n: usize,
     pub trial: u64,

@@ -15,6 +15,7 @@ use crate::sampling::trials;
 use crate::store::raw::shortest;
 use crate::store::write_table;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -70,12 +71,12 @@ pub struct RadiusCellRows {
 /// eigenvalues outside the unit circle, after the key of its cell and trial.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RadiusTrialRow {
-    pub ensemble: String,
+    pub ensemble: Cow<'static, str>,
     pub scale: String,
     #[serde(with = "shortest")]
     pub scale_factor: f64,
-    pub method: String,
-    pub precision: String,
+    pub method: Cow<'static, str>,
+    pub precision: Cow<'static, str>,
     pub n: usize,
     pub trial: u64,
     #[serde(with = "shortest")]
@@ -123,8 +124,8 @@ impl RecordJob for RadiusJob {
             ensemble: key.ensemble,
             scale: key.scale,
             scale_factor: cell.factor,
-            method: cell.method.name().into(),
-            precision: cell.precision.name().into(),
+            method: Cow::Borrowed(cell.method.name()),
+            precision: Cow::Borrowed(cell.precision.name()),
             n: key.n,
             trial: key.trial,
             rho: r.rho,

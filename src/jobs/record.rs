@@ -32,6 +32,7 @@ use crate::store::table::columns;
 use crate::store::{self as store, Manifest};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 use std::time::Instant;
@@ -134,7 +135,8 @@ pub trait RecordJob: Sync + Sized {
 /// begins with these fields.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrialKey {
-    pub ensemble: String,
+    /// Borrowed while writing (an ensemble's name is static), owned once read back.
+    pub ensemble: Cow<'static, str>,
     pub scale: String,
     pub n: usize,
     pub trial: u64,
@@ -143,7 +145,7 @@ pub struct TrialKey {
 impl TrialKey {
     pub fn of(cell: &Cell, trial: u64) -> Self {
         TrialKey {
-            ensemble: cell.ensemble.name().into(),
+            ensemble: Cow::Borrowed(cell.ensemble.name()),
             scale: cell.scale.label(),
             n: cell.n,
             trial,
