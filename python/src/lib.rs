@@ -17,6 +17,7 @@ use mc_gumbel::math::asymptotics;
 use mc_gumbel::math::exact_law::ExactLaw;
 use mc_gumbel::model::budget::format_bytes;
 use mc_gumbel::model::counts::{self, probabilities};
+use mc_gumbel::model::ensemble::check_allowed;
 use mc_gumbel::model::scale::Scale;
 use mc_gumbel::model::widths::parse_widths;
 use mc_gumbel::model::{laws, Cell, Ensemble, Execution, Method, Param, Precision, Shard};
@@ -264,8 +265,9 @@ fn sample_radius<'py>(
 /// [`laws::exact`] has none.
 fn exact_law(n: &str, ensemble: &str) -> PyResult<ExactLaw> {
     let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, ONE_WIDTH))?;
-    let ensembles =
-        Ensemble::parse_list(ensemble, &theory::ENSEMBLES).map_err(|e| py_error(e, ONE_WIDTH))?;
+    let ensembles = Ensemble::parse_list(ensemble, &Ensemble::ALL_NAMES)
+        .and_then(|e| check_allowed(&e, &theory::ENSEMBLES).map(|_| e))
+        .map_err(|e| py_error(e, ONE_WIDTH))?;
     let ensemble = one(&ensembles, "ensemble", "ensemble")?;
     laws::exact(ensemble, n).map_err(|why| {
         usage(
@@ -335,7 +337,8 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
         let p = probabilities(Param::Targets, p).map_err(|e| py_error(e, FACTOR))?;
         let p = one(&p, "p", "probability")?;
         let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, FACTOR))?;
-        let ensembles = Ensemble::parse_list(ensemble, &Ensemble::RADIUS_NAMES)
+        let ensembles = Ensemble::parse_list(ensemble, &Ensemble::ALL_NAMES)
+            .and_then(|e| check_allowed(&e, &Ensemble::RADIUS_NAMES).map(|_| e))
             .map_err(|e| py_error(e, FACTOR))?;
         let ensemble = one(&ensembles, "ensemble", "ensemble")?;
         let has_law = laws::exact(ensemble, n).is_ok();

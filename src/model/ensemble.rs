@@ -173,7 +173,7 @@ pub fn check_allowed(ensembles: &[Ensemble], allowed: &[&str]) -> Result<(), Con
         Some(e) => Err(ConfigError::new(
             Param::Ensemble,
             format!(
-                "unknown ensemble '{}'; choose from {}",
+                "this job does not take the ensemble '{}'; choose from {}",
                 e.name(),
                 allowed.join(", ")
             ),
