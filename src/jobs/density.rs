@@ -63,12 +63,7 @@ impl DensitySpec {
             }
         }
         let bins = counts::positive(Param::Bins, bins, "bin")?;
-        if bins > MAX_BINS {
-            return Err(ConfigError::new(
-                Param::Bins,
-                format!("{bins} bins is more than any figure resolves; use at most {MAX_BINS}"),
-            ));
-        }
+        let bins = counts::at_most(Param::Bins, bins, MAX_BINS, "bins")?;
         Ok(DensitySpec { bins, r_max })
     }
 }

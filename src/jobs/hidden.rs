@@ -57,18 +57,10 @@ impl HiddenSpec {
                 format!("{explode_factor} is not a positive finite factor"),
             ));
         }
-        if points > MAX_POINTS {
-            return Err(ConfigError::new(
-                Param::Points,
-                format!(
-                    "{points} record times is more than any figure resolves; use at most {MAX_POINTS}"
-                ),
-            ));
-        }
         Ok(HiddenSpec {
             steps: counts::positive(Param::Steps, steps, "step")?,
             batch: counts::positive(Param::Batch, batch, "sequence per batch")?,
-            points,
+            points: counts::at_most(Param::Points, points, MAX_POINTS, "record times")?,
             explode_factor,
         })
     }

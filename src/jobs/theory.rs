@@ -10,6 +10,7 @@ use super::workers::thread_pool;
 use crate::error::Error;
 use crate::math::asymptotics;
 use crate::math::exact_law::ExactLaw;
+use crate::model::counts;
 use crate::model::ensemble::check_allowed;
 use crate::model::{laws, ConfigError, Ensemble, Param};
 use crate::store::lock::FolderLock;
@@ -51,19 +52,16 @@ impl TheoryParams {
         cdf_points: usize,
     ) -> Result<Self, ConfigError> {
         check_allowed(&ensembles, &ENSEMBLES)?;
-        if cdf_points > MAX_CDF_POINTS {
-            return Err(ConfigError::new(
-                Param::CdfPoints,
-                format!(
-                    "{cdf_points} points per curve is more than any figure resolves; use at most {MAX_CDF_POINTS}"
-                ),
-            ));
-        }
         Ok(TheoryParams {
             ensembles,
             widths,
             targets,
-            cdf_points,
+            cdf_points: counts::at_most(
+                Param::CdfPoints,
+                cdf_points,
+                MAX_CDF_POINTS,
+                "points per curve",
+            )?,
         })
     }
 }

@@ -16,6 +16,18 @@ pub fn positive(param: Param, value: usize, what: &str) -> Result<usize, ConfigE
     Ok(value)
 }
 
+/// Refuses more than `max` of `what` per figure (bins, record times, curve points): no figure
+/// resolves more, and each is held in memory.
+pub fn at_most(param: Param, value: usize, max: usize, what: &str) -> Result<usize, ConfigError> {
+    if value > max {
+        return Err(ConfigError::new(
+            param,
+            format!("{value} {what} is more than any figure resolves; use at most {max}"),
+        ));
+    }
+    Ok(value)
+}
+
 /// Trials per cell: at least 1.
 pub fn trials(trials: usize) -> Result<usize, ConfigError> {
     positive(Param::Trials, trials, "trial")
