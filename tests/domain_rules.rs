@@ -290,6 +290,31 @@ fn resume_refuses_a_manifest_that_disagrees_with_the_raw_file() {
 }
 
 #[test]
+fn merge_refuses_a_shard_whose_manifest_disagrees_with_its_raw_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    small_run(&a, &["--shard", "0/2"]);
+    small_run(&b, &["--shard", "1/2"]);
+    std::fs::rename(
+        b.join("radius_trials.csv"),
+        b.join("radius_trials.csv.partial"),
+    )
+    .unwrap();
+    let merged = dir.path().join("m");
+    let o = mc_gumbel(&[
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--out",
+        merged.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("inconsistent") && stderr(&o).contains("still partial"));
+    assert!(!merged.exists());
+}
+
+#[test]
 fn a_folder_in_use_is_refused_to_a_second_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("run");

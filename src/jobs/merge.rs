@@ -12,6 +12,7 @@ use super::record::{JobParams, RecordJob, Spec};
 use super::workers::thread_pool;
 use crate::error::Error;
 use crate::model::{Param, Shard};
+use crate::store::atomic::partial_path;
 use crate::store::lock::FolderLock;
 use crate::store::manifest::{self, Manifest};
 use crate::store::raw::{read_raw, RawWriter};
@@ -167,6 +168,22 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     for (index, &folder) in set.folder_of.iter().enumerate() {
         let slice = set.shard(index).trials(trials);
         let path = dirs[folder].join(J::RAW);
+        // Its manifest says the shard is complete (checked above): so must its raw file.
+        if !path.is_file() {
+            return Err(Error::config(
+                P,
+                format!(
+                    "'{}' is inconsistent: its manifest says the run is complete, but {} is {}",
+                    dirs[folder].display(),
+                    J::RAW,
+                    if partial_path(&path).exists() {
+                        "still partial"
+                    } else {
+                        "missing"
+                    }
+                ),
+            ));
+        }
         let lines = read_raw(&path, &raw_header::<J>(), false)?;
         let parts = assign(&job, &lines.body, &cells, &slice, &path, P)?;
         for ((cell, part), all) in cells.iter().zip(parts).zip(&mut records) {
