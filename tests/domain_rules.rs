@@ -11,13 +11,18 @@ use mc_gumbel::store::lock::FolderLock;
 use std::path::Path;
 use std::process::Output;
 
-/// A refusal: exit code 2, an error naming `flag`, and nothing written to `out`.
-fn assert_refused(o: &Output, flag: &str, out: &Path) {
-    let err = stderr(o);
+/// Runs `args` into a fresh folder and checks the refusal: exit code 2, an error naming `flag`,
+/// nothing written. Returns the error.
+fn refused(args: &[&str], flag: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = mc_gumbel(&with_out(args, &out, &[]));
+    let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.starts_with(&format!("error: {flag}")), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(!out.exists(), "{} was written", out.display());
+    err
 }
 
 #[test]
@@ -41,27 +46,22 @@ fn the_real_exact_law_range_holds_for_sampled_cells_and_scales() {
 
 #[test]
 fn widths_beyond_the_established_range_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = mc_gumbel(&with_out(
+    let err = refused(
         &["--method", "kostlan", "--widths", "18446744073709551615"],
-        &out,
-        &[],
-    ));
-    assert_refused(&o, "--widths", &out);
+        "--widths",
+    );
+    assert!(err.contains("n <= 10^9"), "{err}");
 }
 
 #[test]
 fn scales_outside_the_precision_range_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
     for args in [
         &["--widths", "16", "--scale", "1e308"][..],
         &["--widths", "16", "--scale", "1e200"],
         &["--widths", "16", "--scale", "1e39", "--precision", "f32"],
         &["--widths", "16", "--scale", "1e-120"],
     ] {
-        assert_refused(&mc_gumbel(&with_out(args, &out, &[])), "--scale", &out);
+        refused(args, "--scale");
     }
     let ring = [
         "hidden",
@@ -72,25 +72,14 @@ fn scales_outside_the_precision_range_are_refused() {
         "--ring",
         "0,1e308",
     ];
-    assert_refused(&mc_gumbel(&with_out(&ring, &out, &[])), "--ring", &out);
+    refused(&ring, "--ring");
 }
 
 #[test]
 fn exact_factors_deliver_their_probability_or_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
     // Below the normal doubles no law's tail is held to full precision.
-    let o = mc_gumbel(&with_out(
-        &["--widths", "64", "--scale", "exact:1e-310"],
-        &out,
-        &[],
-    ));
-    assert_refused(&o, "--scale", &out);
-    assert!(
-        stderr(&o).contains("smallest probability a double"),
-        "{}",
-        stderr(&o)
-    );
+    let err = refused(&["--widths", "64", "--scale", "exact:1e-310"], "--scale");
+    assert!(err.contains("smallest probability a double"), "{}", err);
     // The ring law resolves its tail only to the spacing of doubles near r_max.
     let ring = [
         "hidden",
@@ -101,13 +90,8 @@ fn exact_factors_deliver_their_probability_or_are_refused() {
         "--scale",
         "exact:1e-30",
     ];
-    let o = mc_gumbel(&with_out(&ring, &out, &[]));
-    assert_refused(&o, "--scale", &out);
-    assert!(
-        stderr(&o).contains("resolves P(rho > 1) only down to"),
-        "{}",
-        stderr(&o)
-    );
+    let err = refused(&ring, "--scale");
+    assert!(err.contains("resolves P(rho > 1) only down to"), "{}", err);
     // Where it is accepted, it delivers P to 1e-6 relative.
     for p in [0.5, 1e-3, 1e-10, 1e-300] {
         let law = laws::exact(Ensemble::ComplexGinibre, 64).unwrap();
@@ -120,16 +104,14 @@ fn exact_factors_deliver_their_probability_or_are_refused() {
 
 #[test]
 fn memory_guards_name_the_setting_that_asks_for_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
     let bins = ["density", "--widths", "16", "--bins", "99999999999"];
-    assert_refused(&mc_gumbel(&with_out(&bins, &out, &[])), "--bins", &out);
+    refused(&bins, "--bins");
     let batch = ["hidden", "--widths", "16", "--batch", "99999999999"];
-    assert_refused(&mc_gumbel(&with_out(&batch, &out, &[])), "--batch", &out);
+    refused(&batch, "--batch");
     let points = ["hidden", "--widths", "16", "--points", "99999999999"];
-    assert_refused(&mc_gumbel(&with_out(&points, &out, &[])), "--points", &out);
+    refused(&points, "--points");
     let trials = ["--widths", "16", "--trials", "99999999999999"];
-    assert_refused(&mc_gumbel(&with_out(&trials, &out, &[])), "--trials", &out);
+    refused(&trials, "--trials");
 }
 
 #[test]
@@ -152,16 +134,12 @@ fn one_trial_has_no_spread() {
 
 #[test]
 fn a_histogram_edge_beyond_every_spectrum_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
     let args = ["density", "--widths", "16", "--r-max", "1e308"];
-    assert_refused(&mc_gumbel(&with_out(&args, &out, &[])), "--r-max", &out);
+    refused(&args, "--r-max");
 }
 
 #[test]
 fn a_point_mass_ring_says_why_it_has_no_exact_law() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
     let args = [
         "hidden",
         "--widths",
@@ -173,10 +151,9 @@ fn a_point_mass_ring_says_why_it_has_no_exact_law() {
         "--scale",
         "exact:0.1",
     ];
-    let o = mc_gumbel(&with_out(&args, &out, &[]));
-    assert_refused(&o, "--scale", &out);
-    assert!(stderr(&o).contains("point mass"), "{}", stderr(&o));
-    assert!(!stderr(&o).contains("diag-uniform has none"));
+    let err = refused(&args, "--scale");
+    assert!(err.contains("point mass"), "{}", err);
+    assert!(!err.contains("diag-uniform has none"));
 }
 
 /// A finished run of the main job into `out`.
@@ -244,23 +221,31 @@ fn resume_refuses_rows_no_sampler_writes() {
     }
 }
 
+/// Two shards of a small run in `dir`, the second damaged by `damage`, merged into `dir/m`.
+fn merge_damaged(dir: &Path, damage: impl FnOnce(&Path)) -> (Output, std::path::PathBuf) {
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    small_run(&a, &["--shard", "0/2"]);
+    small_run(&b, &["--shard", "1/2"]);
+    damage(&b);
+    let merged = dir.join("m");
+    let o = mc_gumbel(&[
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--out",
+        merged.to_str().unwrap(),
+        "--quiet",
+    ]);
+    (o, merged)
+}
+
 #[test]
 fn merge_refuses_rows_no_sampler_writes() {
     for (col, value) in [("rho", "NaN"), ("n_outside", "999")] {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-        small_run(&a, &["--shard", "0/2"]);
-        small_run(&b, &["--shard", "1/2"]);
-        edit_field(&b.join("radius_trials.csv"), 2, col, value);
-        let merged = dir.path().join("m");
-        let o = mc_gumbel(&[
-            "merge",
-            a.to_str().unwrap(),
-            b.to_str().unwrap(),
-            "--out",
-            merged.to_str().unwrap(),
-            "--quiet",
-        ]);
+        let (o, merged) = merge_damaged(dir.path(), |b| {
+            edit_field(&b.join("radius_trials.csv"), 2, col, value)
+        });
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(stderr(&o).starts_with("error: merge: ") && stderr(&o).contains("line 3"));
         assert!(!merged.join("radius_summary.csv").exists());
@@ -292,23 +277,13 @@ fn resume_refuses_a_manifest_that_disagrees_with_the_raw_file() {
 #[test]
 fn merge_refuses_a_shard_whose_manifest_disagrees_with_its_raw_file() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    small_run(&a, &["--shard", "0/2"]);
-    small_run(&b, &["--shard", "1/2"]);
-    std::fs::rename(
-        b.join("radius_trials.csv"),
-        b.join("radius_trials.csv.partial"),
-    )
-    .unwrap();
-    let merged = dir.path().join("m");
-    let o = mc_gumbel(&[
-        "merge",
-        a.to_str().unwrap(),
-        b.to_str().unwrap(),
-        "--out",
-        merged.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let (o, merged) = merge_damaged(dir.path(), |b| {
+        std::fs::rename(
+            b.join("radius_trials.csv"),
+            b.join("radius_trials.csv.partial"),
+        )
+        .unwrap()
+    });
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("inconsistent") && stderr(&o).contains("still partial"));
     assert!(!merged.exists());
