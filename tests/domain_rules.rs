@@ -130,6 +130,17 @@ fn one_trial_has_no_spread() {
     assert!(c.mean_excess_lo.is_none() && c.mean_excess_hi.is_none() && c.above.is_none());
     let two = summary_row(&cell, &[1.05, 1.07]);
     assert!(two.sd.is_some() && convergence_row(&two).above.is_some());
+    // The hidden job's interval of the mean norm likewise.
+    let dir = tempfile::tempdir().unwrap();
+    for (trials, empty) in [("1", true), ("2", false)] {
+        let out = dir.path().join(trials);
+        let args = [
+            "hidden", "--widths", "8", "--steps", "20", "--trials", trials,
+        ];
+        assert!(mc_gumbel(&with_out(&args, &out, &[])).status.success());
+        let lo = column(&out.join("hidden_norms.csv"), "mean_lo");
+        assert!(lo.iter().all(|x| x.is_empty() == empty), "{trials}: {lo:?}");
+    }
 }
 
 #[test]

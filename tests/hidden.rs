@@ -49,7 +49,7 @@ fn orthogonal_mean_is_t_at_every_step() {
         .zip(&sched.times)
     {
         // The interval half-width is Z95 standard errors of the per-trial batch means.
-        let se = (s.mean_hi - s.mean) / Z95;
+        let se = (s.mean_hi.unwrap() - s.mean) / Z95;
         assert!(
             (s.mean - t as f64).abs() <= 4.0 * se,
             "t={t}: mean {} vs {t} (se {se})",
@@ -172,7 +172,7 @@ fn complex_ginibre_mean_is_t_at_large_width() {
         .zip(&sched.times)
     {
         let t = t as f64;
-        let se = (s.mean_hi - s.mean) / Z95;
+        let se = (s.mean_hi.unwrap() - s.mean) / Z95;
         let allowance = t * t / n as f64;
         assert!(
             (s.mean - t).abs() <= 4.0 * se + allowance,

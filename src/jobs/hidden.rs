@@ -8,7 +8,7 @@ use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::stats::{self, Z95};
 use crate::model::budget::Demand;
-use crate::model::counts;
+use crate::model::counts::{self, MIN_TRIALS_FOR_SPREAD};
 use crate::model::{Cell, ConfigError, Method, Param};
 use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
 use crate::store::raw::scientific;
@@ -87,8 +87,9 @@ pub struct NormRow {
     pub t: usize,
     /// Mean of `||h_t||^2 / n` over all trials x batch sequences; `inf` once any run overflowed.
     pub mean: f64,
-    pub mean_lo: f64,
-    pub mean_hi: f64,
+    /// Empty below [`MIN_TRIALS_FOR_SPREAD`] trials.
+    pub mean_lo: Option<f64>,
+    pub mean_hi: Option<f64>,
     pub median: f64,
     pub q10: f64,
     pub q90: f64,
@@ -112,8 +113,9 @@ pub struct HiddenTrialRow {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct NormStats {
     pub mean: f64,
-    pub mean_lo: f64,
-    pub mean_hi: f64,
+    /// Empty below [`MIN_TRIALS_FOR_SPREAD`] trials.
+    pub mean_lo: Option<f64>,
+    pub mean_hi: Option<f64>,
     pub median: f64,
     pub q10: f64,
     pub q90: f64,
@@ -162,6 +164,9 @@ pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<Nor
             } else {
                 (f64::INFINITY, f64::INFINITY, f64::INFINITY)
             };
+            // One trial's batch mean has no spread to make an interval of.
+            let spread = trial_means.len() >= MIN_TRIALS_FOR_SPREAD;
+            let (mean_lo, mean_hi) = (spread.then_some(mean_lo), spread.then_some(mean_hi));
             values.sort_unstable_by(f64::total_cmp);
             let exploded = runs
                 .iter()
