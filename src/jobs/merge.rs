@@ -6,13 +6,12 @@
 
 use super::interrupt;
 use super::record::{
-    self, assign, label, new_manifest, raw_header, raw_lines, Execution, JobOptions,
+    self, assign, label, new_manifest, raw_header, raw_lines, unfinished_raw, Execution, JobOptions,
 };
 use super::record::{JobParams, RecordJob, Spec};
 use super::workers::thread_pool;
 use crate::error::Error;
 use crate::model::{Param, Shard};
-use crate::store::atomic::partial_path;
 use crate::store::lock::FolderLock;
 use crate::store::manifest::{self, Manifest};
 use crate::store::raw::{read_raw, RawWriter};
@@ -164,27 +163,23 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     })?;
     let (trials, exec) = (job.params().sampling.trials, job.exec());
     let cells = job.cells()?;
+    let header = raw_header::<J>();
     let mut records: Vec<Vec<J::Record>> = vec![Vec::new(); cells.len()];
     for (index, &folder) in set.folder_of.iter().enumerate() {
         let slice = set.shard(index).trials(trials);
         let path = dirs[folder].join(J::RAW);
         // Its manifest says the shard is complete (checked above): so must its raw file.
-        if !path.is_file() {
+        if let Some(state) = unfinished_raw(&path) {
             return Err(Error::config(
                 P,
                 format!(
-                    "'{}' is inconsistent: its manifest says the run is complete, but {} is {}",
+                    "'{}' is inconsistent: its manifest says the run is complete, but {} is {state}",
                     dirs[folder].display(),
-                    J::RAW,
-                    if partial_path(&path).exists() {
-                        "still partial"
-                    } else {
-                        "missing"
-                    }
+                    J::RAW
                 ),
             ));
         }
-        let lines = read_raw(&path, &raw_header::<J>(), false)?;
+        let lines = read_raw(&path, &header, false)?;
         let parts = assign(&job, &lines.body, &cells, &slice, &path, P)?;
         for ((cell, part), all) in cells.iter().zip(parts).zip(&mut records) {
             if part.len() as u64 != slice.end - slice.start {
@@ -208,13 +203,13 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
     // The protocol of every job: the folder says it is unfinished until it is finished.
     manifest.write(&exec.out)?;
     interrupt::install();
-    let mut raw = RawWriter::create(&exec.out.join(J::RAW))?;
+    let mut raw = RawWriter::create(&exec.out.join(J::RAW), &header)?;
     let mut done = Vec::with_capacity(cells.len());
     for (cell, recs) in cells.iter().zip(&records) {
         if interrupt::requested() {
             return Err(Error::Interrupted { resumable: false });
         }
-        raw.append(&raw_header::<J>(), &raw_lines(&job, cell, 0, recs))?;
+        raw.append(&raw_lines(&job, cell, 0, recs))?;
         let seconds = set.seconds(cell.ensemble.name(), &cell.scale.label(), cell.n);
         done.push(pool.install(|| job.cell_rows(cell, 0, recs)));
         manifest

@@ -158,6 +158,18 @@ pub fn raw_header<J: RecordJob>() -> String {
     columns::<J::Row>().join(",")
 }
 
+/// What is wrong with the raw file `path` of a run whose manifest says it is complete:
+/// "still partial" or "missing", or nothing when it is in place and finished.
+pub(super) fn unfinished_raw(path: &Path) -> Option<&'static str> {
+    if partial_path(path).exists() {
+        Some("still partial")
+    } else if !path.is_file() {
+        Some("missing")
+    } else {
+        None
+    }
+}
+
 /// Refuses a spectral radius that no sampled matrix has: NaN, negative or infinite.
 pub fn check_radius(rho: f64) -> Result<(), String> {
     if rho.is_finite() && rho >= 0.0 {
@@ -250,7 +262,7 @@ fn start_fresh<J: RecordJob>(job: &J, cells: usize) -> Result<Progressed<J::Reco
     Ok(Progressed {
         records: vec![Vec::new(); cells],
         seconds: vec![0.0; cells],
-        raw: RawWriter::create(&out.join(J::RAW))?,
+        raw: RawWriter::create(&out.join(J::RAW), &raw_header::<J>())?,
     })
 }
 
@@ -309,15 +321,10 @@ fn resume<J: RecordJob>(
         )
     };
     if manifest.complete {
-        if partial.exists() || !path.exists() {
+        if let Some(state) = unfinished_raw(&path) {
             return Err(disagree(format!(
-                "its manifest says the run is complete, but {} is {}",
-                J::RAW,
-                if partial.exists() {
-                    "still partial"
-                } else {
-                    "missing"
-                }
+                "its manifest says the run is complete, but {} is {state}",
+                J::RAW
             )));
         }
         return Ok(None);
@@ -337,7 +344,8 @@ fn resume<J: RecordJob>(
         }
         return start_fresh(job, cells.len()).map(Some);
     }
-    let lines = read_raw(&partial, &raw_header::<J>(), true)?;
+    let header = raw_header::<J>();
+    let lines = read_raw(&partial, &header, true)?;
     let records = assign(job, &lines.body, cells, slice, &partial, P)?;
     Ok(Some(Progressed {
         records,
@@ -345,7 +353,7 @@ fn resume<J: RecordJob>(
             .iter()
             .map(|c| manifest.cell_seconds(c.ensemble.name(), &c.scale.label(), c.n))
             .collect(),
-        raw: RawWriter::reopen(&path, lines.valid_bytes)?,
+        raw: RawWriter::reopen(&path, &header, lines.valid_bytes)?,
     }))
 }
 
@@ -460,7 +468,7 @@ pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellR
             let fresh = pool.install(|| job.sample(cell, first..last, &tick))?;
             let took = t0.elapsed().as_secs_f64();
             seconds[ci] += took;
-            raw.append(&raw_header::<J>(), &raw_lines(job, cell, first, &fresh))?;
+            raw.append(&raw_lines(job, cell, first, &fresh))?;
             records[ci].extend(fresh);
             if took < 2.0 {
                 chunk = (chunk * 2).min(1 << 20);

@@ -12,28 +12,30 @@ use std::path::Path;
 /// The raw file of a run in progress.
 pub struct RawWriter {
     file: AppendFile,
-    header_written: bool,
+    /// The header, until it is written (the file's first append writes it).
+    pending_header: Option<String>,
 }
 
 impl RawWriter {
-    pub fn create(path: &Path) -> Result<Self, Error> {
+    pub fn create(path: &Path, header: &str) -> Result<Self, Error> {
         Ok(RawWriter {
             file: AppendFile::create(path)?,
-            header_written: false,
+            pending_header: Some(header.to_string()),
         })
     }
 
-    /// Reopens the `.partial` raw file of an interrupted run, keeping its first `valid_bytes`.
-    pub fn reopen(path: &Path, valid_bytes: u64) -> Result<Self, Error> {
+    /// Reopens the `.partial` raw file of an interrupted run, keeping its first `valid_bytes`
+    /// (which hold `header` unless there are none).
+    pub fn reopen(path: &Path, header: &str, valid_bytes: u64) -> Result<Self, Error> {
         Ok(RawWriter {
             file: AppendFile::reopen(path, valid_bytes)?,
-            header_written: valid_bytes > 0,
+            pending_header: (valid_bytes == 0).then(|| header.to_string()),
         })
     }
 
-    /// Appends `lines` (each ending in a newline), after `header` if the file has none yet, and
-    /// syncs them to the disk.
-    pub fn append(&mut self, header: &str, lines: &str) -> Result<(), Error> {
+    /// Appends `lines` (each ending in a newline), after the header if the file has none yet,
+    /// and syncs them to the disk.
+    pub fn append(&mut self, lines: &str) -> Result<(), Error> {
         let path = self.file.partial_path().to_path_buf();
         let mut write = |bytes: &[u8]| {
             self.file
@@ -41,12 +43,12 @@ impl RawWriter {
                 .write_all(bytes)
                 .map_err(|e| Error::write(&path, e))
         };
-        if !self.header_written {
+        if let Some(header) = &self.pending_header {
             write(header.as_bytes())?;
             write(b"\n")?;
         }
         write(lines.as_bytes())?;
-        self.header_written = true;
+        self.pending_header = None;
         self.file.sync()
     }
 
