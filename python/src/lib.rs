@@ -17,7 +17,7 @@ use mc_gumbel::math::asymptotics;
 use mc_gumbel::math::exact_law::ExactLaw;
 use mc_gumbel::model::budget::format_bytes;
 use mc_gumbel::model::counts::{self, probabilities};
-use mc_gumbel::model::ensemble::check_allowed;
+use mc_gumbel::model::ensemble::parse_for;
 use mc_gumbel::model::scale::Scale;
 use mc_gumbel::model::widths::parse_widths;
 use mc_gumbel::model::{laws, Cell, Ensemble, Execution, Method, Param, Precision, Shard};
@@ -115,11 +115,6 @@ fn radius_options(
     threads: Option<&str>,
     names: Names,
 ) -> PyResult<RadiusOptions> {
-    let trials = parse_count(
-        "trials",
-        trials,
-        "a number of trials (need an integer >= 1)",
-    )?;
     let seed = seed.trim().parse().map_err(|_| {
         usage(
             "seed",
@@ -140,7 +135,7 @@ fn radius_options(
                     targets: vec![0.5],
                 },
                 sampling: SamplingParams {
-                    trials: counts::trials(trials)?,
+                    trials: counts::parse_trials(trials)?,
                     seed,
                     shard: Shard::WHOLE,
                     precision: precision.parse::<Precision>()?,
@@ -265,9 +260,7 @@ fn sample_radius<'py>(
 /// [`laws::exact`] has none.
 fn exact_law(n: &str, ensemble: &str) -> PyResult<ExactLaw> {
     let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, ONE_WIDTH))?;
-    let ensembles = Ensemble::parse_list(ensemble, &Ensemble::ALL_NAMES)
-        .and_then(|e| check_allowed(&e, &theory::ENSEMBLES).map(|_| e))
-        .map_err(|e| py_error(e, ONE_WIDTH))?;
+    let ensembles = parse_for(ensemble, &theory::ENSEMBLES).map_err(|e| py_error(e, ONE_WIDTH))?;
     let ensemble = one(&ensembles, "ensemble", "ensemble")?;
     laws::exact(ensemble, n).map_err(|why| {
         usage(
@@ -337,9 +330,8 @@ fn exact_factor(py: Python<'_>, n: &str, p: &str, ensemble: &str) -> PyResult<f6
         let p = probabilities(Param::Targets, p).map_err(|e| py_error(e, FACTOR))?;
         let p = one(&p, "p", "probability")?;
         let n = mc_gumbel::model::widths::parse_width(n).map_err(|e| py_error(e, FACTOR))?;
-        let ensembles = Ensemble::parse_list(ensemble, &Ensemble::ALL_NAMES)
-            .and_then(|e| check_allowed(&e, &Ensemble::RADIUS_NAMES).map(|_| e))
-            .map_err(|e| py_error(e, FACTOR))?;
+        let ensembles =
+            parse_for(ensemble, &Ensemble::RADIUS_NAMES).map_err(|e| py_error(e, FACTOR))?;
         let ensemble = one(&ensembles, "ensemble", "ensemble")?;
         let has_law = laws::exact(ensemble, n).is_ok();
         py.detach(|| Scale::Exact(p).factor(ensemble, n))

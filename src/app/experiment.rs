@@ -221,15 +221,6 @@ pub fn prepare(opts: &ExperimentOptions) -> Result<Prepared, Error> {
                 step.name
             )));
         }
-        // An experiment is a list of jobs; one that runs experiments would never end if it
-        // named itself.
-        if step.args.first().map(String::as_str) == Some("run") {
-            return Err(usage(format!(
-                "{file}, step '{}': a step cannot run an experiment; list that experiment's \
-                 steps here, or run it on its own",
-                step.name
-            )));
-        }
         steps.push(PreparedStep {
             name: step.name.clone(),
             argv: step_argv(&exp, step, opts, &out),
@@ -336,9 +327,12 @@ pub fn run(opts: &ExperimentOptions) -> Result<(), Error> {
             argv.push(if theory { "--force" } else { "--resume" }.into());
         }
         let cli = Cli::try_parse_from(&argv).map_err(|e| step_parse_error(opts, &step.name, &e))?;
+        // An experiment is a list of jobs; one that runs experiments would never end if it
+        // named itself.
         if matches!(cli.command, Some(Command::Run(_))) {
             return Err(usage(format!(
-                "{}, step '{}': a step cannot run an experiment",
+                "{}, step '{}': a step cannot run an experiment; list that experiment's steps \
+                 here, or run it on its own",
                 opts.file.display(),
                 step.name
             )));

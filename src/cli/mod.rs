@@ -14,7 +14,7 @@ use crate::model::counts::{self, Targets};
 use crate::model::ensemble::Ensembles;
 use crate::model::scale::Scales;
 use crate::model::widths::Widths;
-use crate::model::{ConfigError, ExperimentOptions, Grid, Method, Precision, Ring, Shard};
+use crate::model::{ExperimentOptions, Grid, Method, Precision, Ring, Shard};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -119,17 +119,6 @@ impl CommonArgs {
     }
 }
 
-/// `--trials`: at least one.
-fn trials(text: &str) -> Result<usize, ConfigError> {
-    let n = text.trim().parse().map_err(|_| {
-        ConfigError::new(
-            crate::model::Param::Trials,
-            format!("'{text}' is not a number of trials (need an integer >= 1)"),
-        )
-    })?;
-    counts::trials(n)
-}
-
 /// Which matrices a sampling job draws: `--widths`, `--ensemble`, `--scale`.
 #[derive(Debug, Args, Clone)]
 pub struct GridArgs {
@@ -216,7 +205,7 @@ pub struct RadiusArgs {
     #[command(flatten)]
     pub grid: GridArgs,
     /// Matrices sampled per ensemble, scale and width
-    #[arg(long, value_name = "N", default_value = "1000", value_parser = trials)]
+    #[arg(long, value_name = "N", default_value = "1000", value_parser = counts::parse_trials)]
     pub trials: usize,
     /// How radii are sampled: dense (all eigenvalues of the matrix, any ensemble), hessenberg
     /// (exact Hessenberg form, QR iteration only; complex- and real-ginibre) or kostlan (exact
@@ -332,7 +321,7 @@ pub struct HiddenArgs {
     #[command(flatten)]
     pub grid: AnyGridArgs,
     /// Matrices W sampled per ensemble, scale and width
-    #[arg(long, value_name = "N", default_value = "200", value_parser = trials)]
+    #[arg(long, value_name = "N", default_value = "200", value_parser = counts::parse_trials)]
     pub trials: usize,
     /// Steps t of the recurrence
     #[arg(long, value_name = "T", default_value_t = 3000)]
@@ -368,7 +357,7 @@ pub struct DensityArgs {
     #[command(flatten)]
     pub grid: AnyGridArgs,
     /// Matrices sampled per ensemble, scale and width
-    #[arg(long, value_name = "N", default_value = "1000", value_parser = trials)]
+    #[arg(long, value_name = "N", default_value = "1000", value_parser = counts::parse_trials)]
     pub trials: usize,
     /// Histogram bins on [0, r_max)
     #[arg(long, value_name = "N", default_value_t = 200)]

@@ -28,6 +28,17 @@ pub fn at_most(param: Param, value: usize, max: usize, what: &str) -> Result<usi
     Ok(value)
 }
 
+/// Trials per cell written as text: an integer, at least 1.
+pub fn parse_trials(text: &str) -> Result<usize, ConfigError> {
+    let n = text.trim().parse().map_err(|_| {
+        ConfigError::new(
+            Param::Trials,
+            format!("'{text}' is not a number of trials (need an integer >= 1)"),
+        )
+    })?;
+    trials(n)
+}
+
 /// Trials per cell: at least 1.
 pub fn trials(trials: usize) -> Result<usize, ConfigError> {
     positive(Param::Trials, trials, "trial")

@@ -182,6 +182,14 @@ pub fn check_allowed(ensembles: &[Ensemble], allowed: &[&str]) -> Result<(), Con
     }
 }
 
+/// The ensembles named in `text`, checked as the command line checks them: first against every
+/// name, then against `allowed`, a job's own list.
+pub fn parse_for(text: &str, allowed: &[&str]) -> Result<Vec<Ensemble>, ConfigError> {
+    let ensembles = Ensemble::parse_list(text, &Ensemble::ALL_NAMES)?;
+    check_allowed(&ensembles, allowed)?;
+    Ok(ensembles)
+}
+
 /// An ensemble list of any ensembles, as one value (see [`Ensemble::parse_list`]); each job
 /// refuses those it does not take with [`check_allowed`].
 #[derive(Clone, Debug, PartialEq)]

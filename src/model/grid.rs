@@ -8,6 +8,7 @@ use super::method::Method;
 use super::precision::Precision;
 use super::ring::Ring;
 use super::scale::Scale;
+use super::widths::check_width;
 use serde::{Deserialize, Serialize};
 
 /// Which matrices a job samples: every ensemble x scale x width.
@@ -65,7 +66,7 @@ pub struct Cell {
 
 impl Cell {
     /// The cell, or the first rule it breaks: the method must sample the ensemble exactly, in a
-    /// precision it has, at a width it reaches; the scale must be defined at the width; and the
+    /// precision it has; the width must lie in the range of every job; the scale must be defined at the width; and the
     /// numbers a draw computes with (the factor times the ensemble's natural radius) must lie
     /// in the range the precision represents.
     pub fn new(
@@ -96,16 +97,8 @@ impl Cell {
                  method dense or hessenberg for f32",
             ));
         }
-        if n > method.max_width() {
-            return Err(ConfigError::new(
-                Param::Widths,
-                format!(
-                    "width {n} is beyond the widest that method '{}' samples ({})",
-                    method.name(),
-                    method.max_width()
-                ),
-            ));
-        }
+        // Widths read back from a manifest meet the same range as those typed.
+        check_width(n)?;
         let factor = scale.factor(ensemble, n)?;
         let size = factor * ensemble.natural_radius();
         let (lo, hi) = precision.scale_range();

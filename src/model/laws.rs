@@ -83,15 +83,3 @@ pub fn modulus(ensemble: Ensemble, n: usize) -> Option<ModulusLaw> {
         _ => None,
     }
 }
-
-/// The factor `s` with `P(rho(sW) > 1) = p` under `law` (width `n`), or, where the law cannot
-/// resolve `p` to the relative accuracy it promises (docs/math/kostlan.md), why not.
-pub fn calibrated_factor(law: &ExactLaw, p: f64, n: usize) -> Result<f64, String> {
-    law.calibrated_factor(p).map_err(|e| {
-        format!(
-            "exact:{p} cannot be delivered at width {n}: the exact law there resolves \
-             P(rho > 1) only down to {:.3e}",
-            e.smallest
-        )
-    })
-}

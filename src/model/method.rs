@@ -37,13 +37,6 @@ impl Method {
         }
     }
 
-    /// The widest matrix this method samples: Kostlan's sampler up to the widths where the
-    /// exact law it samples is established (`10^9`); the matrix methods up to what fits in
-    /// memory, which [`super::budget`] checks against the machine.
-    pub fn max_width(&self) -> usize {
-        super::widths::MAX_WIDTH
-    }
-
     /// Whether this method samples the exact law of `ensemble`'s spectrum.
     pub fn supports(&self, ensemble: Ensemble) -> bool {
         match self {

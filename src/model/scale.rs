@@ -97,7 +97,13 @@ impl Scale {
                         self.label()
                     ))
                 })?;
-                laws::calibrated_factor(&law, p, n).map_err(refuse)
+                law.calibrated_factor(p).map_err(|e| {
+                    refuse(format!(
+                        "exact:{p} cannot be delivered at width {n}: the exact law there \
+                         resolves P(rho > 1) only down to {:.3e}",
+                        e.smallest
+                    ))
+                })
             }
             Scale::Value(v) => Ok(v),
         }
