@@ -349,7 +349,7 @@ pub struct DensityRawRow {
 }
 
 /// The density job as a [`RecordJob`].
-pub struct DensityJob(DensityOptions);
+pub struct DensityJob(DensityOptions, Vec<Cell>);
 
 impl DensityJob {
     fn r_max(&self, cell: &Cell) -> f64 {
@@ -371,16 +371,16 @@ impl RecordJob for DensityJob {
     type Row = DensityRawRow;
 
     fn new(options: DensityOptions) -> Result<Self, Error> {
-        plan(&options)?;
-        Ok(DensityJob(options))
+        let cells = plan(&options)?;
+        Ok(DensityJob(options, cells))
     }
 
     fn options(&self) -> &DensityOptions {
         &self.0
     }
 
-    fn cells(&self) -> Result<Vec<Cell>, Error> {
-        plan(&self.0)
+    fn cells(&self) -> &[Cell] {
+        &self.1
     }
 
     fn sample(

@@ -248,6 +248,7 @@ pub struct HiddenRawRow {
 /// The hidden job as a [`RecordJob`]: the schedule is fixed by the options.
 pub struct HiddenJob {
     opts: HiddenOptions,
+    cells: Vec<Cell>,
     schedule: Schedule,
 }
 
@@ -261,20 +262,24 @@ impl RecordJob for HiddenJob {
     type Row = HiddenRawRow;
 
     fn new(opts: HiddenOptions) -> Result<Self, Error> {
-        plan(&opts)?;
+        let cells = plan(&opts)?;
         let schedule = Schedule {
             times: record_times(opts.params.spec.steps, opts.params.spec.points),
             explode_factor: opts.params.spec.explode_factor,
         };
-        Ok(HiddenJob { opts, schedule })
+        Ok(HiddenJob {
+            opts,
+            cells,
+            schedule,
+        })
     }
 
     fn options(&self) -> &HiddenOptions {
         &self.opts
     }
 
-    fn cells(&self) -> Result<Vec<Cell>, Error> {
-        plan(&self.opts)
+    fn cells(&self) -> &[Cell] {
+        &self.cells
     }
 
     fn sample(

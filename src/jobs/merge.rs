@@ -162,7 +162,7 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
         exec,
     })?;
     let (trials, exec) = (job.params().sampling.trials, job.exec());
-    let cells = job.cells()?;
+    let cells = job.cells();
     let header = raw_header::<J>();
     let mut records: Vec<Vec<J::Record>> = vec![Vec::new(); cells.len()];
     for (index, &folder) in set.folder_of.iter().enumerate() {
@@ -180,7 +180,7 @@ pub fn merge<J: RecordJob>(dirs: &[PathBuf], exec: Execution) -> Result<(), Erro
             ));
         }
         let lines = read_raw(&path, &header, false)?;
-        let parts = assign(&job, &lines.body, &cells, &slice, &path, P)?;
+        let parts = assign(&job, &lines.body, cells, &slice, &path, P)?;
         for ((cell, part), all) in cells.iter().zip(parts).zip(&mut records) {
             if part.len() as u64 != slice.end - slice.start {
                 return Err(Error::config(

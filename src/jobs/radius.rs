@@ -85,7 +85,7 @@ pub struct RadiusTrialRow {
 }
 
 /// The radius job as a [`RecordJob`]: its per-trial records are the rows of `radius_trials.csv`.
-pub struct RadiusJob(RadiusOptions);
+pub struct RadiusJob(RadiusOptions, Vec<Cell>);
 
 impl RecordJob for RadiusJob {
     type Spec = RadiusSpec;
@@ -97,16 +97,16 @@ impl RecordJob for RadiusJob {
     type Row = RadiusTrialRow;
 
     fn new(options: RadiusOptions) -> Result<Self, Error> {
-        plan(&options)?;
-        Ok(RadiusJob(options))
+        let cells = plan(&options)?;
+        Ok(RadiusJob(options, cells))
     }
 
     fn options(&self) -> &RadiusOptions {
         &self.0
     }
 
-    fn cells(&self) -> Result<Vec<Cell>, Error> {
-        plan(&self.0)
+    fn cells(&self) -> &[Cell] {
+        &self.1
     }
 
     fn sample(

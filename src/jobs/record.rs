@@ -97,8 +97,9 @@ pub trait RecordJob: Sync + Sized {
     /// The job with these options, or the first reason it cannot run.
     fn new(options: JobOptions<JobParams<Self::Spec>>) -> Result<Self, Error>;
     fn options(&self) -> &JobOptions<JobParams<Self::Spec>>;
-    /// Every cell of the run, in output order, or the first reason the plan cannot run.
-    fn cells(&self) -> Result<Vec<Cell>, Error>;
+    /// Every cell of the run, in output order: planned, and checked against every rule, once,
+    /// when the job was made.
+    fn cells(&self) -> &[Cell];
     /// The records of `trials` of `cell`, in trial order.
     fn sample(
         &self,
@@ -396,7 +397,7 @@ pub(super) fn new_manifest<J: RecordJob>(job: &J) -> Manifest<JobParams<J::Spec>
 /// already complete).
 pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellRows>, Error> {
     let (params, exec) = (&job.params().sampling, job.exec());
-    let cells = job.cells()?;
+    let cells = job.cells();
     let slice = params.shard.slice(params.trials)?;
     if !exec.resume {
         store::check_no_previous(&exec.out, J::FILES, exec.force)?;
@@ -412,7 +413,7 @@ pub fn execute<J: RecordJob>(job: &J, progress: Progress) -> Result<Vec<J::CellR
     }
     let _lock = FolderLock::acquire(&exec.out)?;
     let state = if exec.resume {
-        resume(job, &cells, &slice)?
+        resume(job, cells, &slice)?
     } else {
         Some(start_fresh(job, cells.len())?)
     };
