@@ -43,9 +43,11 @@ fn bench<T: Eigen>(ensemble: Ensemble, flops_per_mac: f64, steps: usize) {
         times: record_times(steps, 60),
         explode_factor: 10.0,
     };
-    let mut prop = Propagator::<T>::new(N, BATCH);
+    let mut prop = Propagator::<T>::new(N, BATCH, &Recurrences::dense());
     let t0 = Instant::now();
-    let run = prop.propagate(ws.matrix.as_ref(), &schedule, &mut rng);
+    let run = prop
+        .propagate(ws.matrix.as_ref(), std::iter::empty(), &schedule, &mut rng)
+        .remove(0);
     let prop_s = t0.elapsed().as_secs_f64();
     assert!(
         run.first_pass.iter().all(|p| p.is_none()),

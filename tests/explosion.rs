@@ -7,7 +7,7 @@ use faer::{c64, Mat};
 use mc_gumbel::jobs::explosion::explosion_row;
 use mc_gumbel::math::explosion::implied_time;
 use mc_gumbel::model::Precision;
-use mc_gumbel::model::{Cell, Method};
+use mc_gumbel::model::{Cell, Method, Recurrence, Recurrences};
 use mc_gumbel::model::{Ensemble, Scale};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{record_times, Propagator, Schedule};
@@ -28,16 +28,19 @@ fn diagonal_matrix_explodes_when_its_mean_crosses_the_threshold() {
     };
     let key = StreamKey::new(21, "diagonal", "test", n);
     let runs = for_each_trial(
-        || Propagator::<c64>::new(n, batch),
+        || Propagator::<c64>::new(n, batch, &Recurrences::dense()),
         key,
         0..trials,
         &|| {},
-        |p, rng, _| Ok(p.propagate(w.as_ref(), &sched, rng)),
+        |p, rng, _| {
+            Ok(p.propagate(w.as_ref(), std::iter::empty(), &sched, rng)
+                .remove(0))
+        },
     )
     .unwrap();
     // The crossing of (1/n)(rho^(2t)-1)/(rho^2-1) with (F - 1 + 1/n) t, the bulk's (n-1)t/n
     // moved to the right side.
-    let t_star = implied_time(rho, 1.0 / n as f64, f + 1.0 / n as f64).unwrap();
+    let t_star = implied_time(rho, 1.0 / n as f64, f - 1.0 + 1.0 / n as f64).unwrap();
     let times: Vec<Option<usize>> = runs.iter().map(|r| r.explode_time).collect();
     for t in &times {
         let t = t.expect("the diagonal matrix explodes") as f64;
@@ -60,7 +63,7 @@ fn diagonal_matrix_explodes_when_its_mean_crosses_the_threshold() {
         method: Method::Dense,
         precision: Precision::F64,
     };
-    let row = explosion_row(&cell, &times, steps, f);
+    let row = explosion_row(&cell, Recurrence::Dense, &times, steps, f);
     assert_eq!(row.never_exploded, 0.0);
     assert!((row.median.unwrap() - t_star).abs() <= 3.0);
     // A matrix inside the unit circle never explodes: every run is censored.
@@ -72,14 +75,17 @@ fn diagonal_matrix_explodes_when_its_mean_crosses_the_threshold() {
         }
     });
     let runs = for_each_trial(
-        || Propagator::<c64>::new(n, 8),
+        || Propagator::<c64>::new(n, 8, &Recurrences::dense()),
         key,
         0..4,
         &|| {},
-        |p, rng, _| Ok(p.propagate(calm.as_ref(), &sched, rng)),
+        |p, rng, _| {
+            Ok(p.propagate(calm.as_ref(), std::iter::empty(), &sched, rng)
+                .remove(0))
+        },
     )
     .unwrap();
     let times: Vec<Option<usize>> = runs.iter().map(|r| r.explode_time).collect();
-    let row = explosion_row(&cell, &times, steps, f);
+    let row = explosion_row(&cell, Recurrence::Dense, &times, steps, f);
     assert_eq!((row.never_exploded, row.median), (1.0, None));
 }

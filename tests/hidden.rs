@@ -6,7 +6,7 @@ use faer::{c64, Mat};
 use mc_gumbel::jobs::hidden::norm_stats;
 use mc_gumbel::math::stats::Z95;
 use mc_gumbel::model::Precision;
-use mc_gumbel::model::{Cell, Ensemble, Method, Scale};
+use mc_gumbel::model::{Cell, Ensemble, Method, Recurrences, Scale};
 use mc_gumbel::sampling::draw::{self, Entry};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::rnn::{self, Propagator, Schedule, Trajectory};
@@ -35,15 +35,22 @@ fn orthogonal_mean_is_t_at_every_step() {
     };
     let (trials, batch) = (128, 8);
     let sched = schedule(300);
-    let runs: Vec<Trajectory> =
-        rnn::sample_trajectories(&cell, 7, 0..trials, batch, &sched, &|| {})
-            .unwrap()
-            .into_iter()
-            .map(|tr| {
-                assert!((tr.rho - 1.0).abs() < 1e-10, "orthogonal rho = {}", tr.rho);
-                tr.trajectory
-            })
-            .collect();
+    let runs: Vec<Trajectory> = rnn::sample_trajectories(
+        &cell,
+        7,
+        0..trials,
+        batch,
+        &Recurrences::dense(),
+        &sched,
+        &|| {},
+    )
+    .unwrap()
+    .into_iter()
+    .map(|mut tr| {
+        assert!((tr.rho - 1.0).abs() < 1e-10, "orthogonal rho = {}", tr.rho);
+        tr.runs.remove(0)
+    })
+    .collect();
     for (s, &t) in norm_stats(&runs, &sched.times, batch)
         .iter()
         .zip(&sched.times)
@@ -68,11 +75,14 @@ fn runs_through<T: Entry>(
 ) -> Vec<Trajectory> {
     let key = StreamKey::new(3, "fixed-diagonal", "test", w.nrows());
     for_each_trial(
-        || Propagator::<T>::new(w.nrows(), batch),
+        || Propagator::<T>::new(w.nrows(), batch, &Recurrences::dense()),
         key,
         0..trials,
         &|| {},
-        |p, rng, _| Ok(p.propagate(w.as_ref(), sched, rng)),
+        |p, rng, _| {
+            Ok(p.propagate(w.as_ref(), std::iter::empty(), sched, rng)
+                .remove(0))
+        },
     )
     .unwrap()
 }
@@ -157,13 +167,19 @@ fn complex_ginibre_mean_is_t_at_large_width() {
     };
     let key = StreamKey::new(11, "complex-ginibre", "glorot", n);
     let runs = for_each_trial(
-        || (Mat::<c64>::zeros(n, n), Propagator::<c64>::new(n, batch)),
+        || {
+            (
+                Mat::<c64>::zeros(n, n),
+                Propagator::<c64>::new(n, batch, &Recurrences::dense()),
+            )
+        },
         key,
         0..trials,
         &|| {},
         |(w, p), rng, _| {
             draw::fill(Ensemble::ComplexGinibre, 1.0, w.as_mut(), rng);
-            Ok(p.propagate(w.as_ref(), &sched, rng))
+            Ok(p.propagate(w.as_ref(), std::iter::empty(), &sched, rng)
+                .remove(0))
         },
     )
     .unwrap();
@@ -269,6 +285,8 @@ fn output_is_independent_of_thread_count() {
             "real-ginibre,diag-uniform",
             "--ring",
             "0.5,1.1",
+            "--recurrence",
+            "dense,diagonal",
             "--threads",
             threads,
             "--quiet",
@@ -281,6 +299,7 @@ fn output_is_independent_of_thread_count() {
             read("hidden_norms.csv"),
             read("hidden_trials.csv"),
             read("explosion.csv"),
+            read("nonnormality.csv"),
         )
     };
     let one = run("1");
@@ -294,9 +313,9 @@ fn output_is_independent_of_thread_count() {
         .1
         .join(",");
     assert_eq!(norms.lines().next().unwrap(), header);
-    // 2 ensembles x 2 widths x (100 + up to 5 log-spaced + 150) record times.
+    // 2 ensembles x 2 widths x 2 recurrences x (100 + up to 5 log-spaced + 150) record times.
     assert_eq!(
         norms.lines().count(),
-        1 + 4 * rnn::record_times(150, 5).len()
+        1 + 8 * rnn::record_times(150, 5).len()
     );
 }

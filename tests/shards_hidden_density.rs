@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// A small hidden run with both a real and a complex ensemble, record times past 100 (so the
 /// log-spaced part is exercised) and a scale large enough that some sequences overflow to `inf`.
-const HIDDEN: [&str; 15] = [
+const HIDDEN: [&str; 17] = [
     "hidden",
     "--widths",
     "6,10",
@@ -25,11 +25,14 @@ const HIDDEN: [&str; 15] = [
     "complex-ginibre,real-ginibre",
     "--scale",
     "glorot,1.3",
+    "--recurrence",
+    "dense,diagonal",
 ];
-const HIDDEN_FILES: [&str; 4] = [
+const HIDDEN_FILES: [&str; 5] = [
     "hidden_norms.csv",
     "hidden_trials.csv",
     "explosion.csv",
+    "nonnormality.csv",
     "hidden_raw.csv",
 ];
 
@@ -143,7 +146,7 @@ fn merge_refuses_mixed_jobs_and_mismatched_seeds() {
 }
 
 /// Runs long enough to be killed in the middle (a few seconds on two loaded cores).
-const LONG_HIDDEN: [&str; 13] = [
+const LONG_HIDDEN: [&str; 15] = [
     "hidden",
     "--widths",
     "32,64",
@@ -157,6 +160,8 @@ const LONG_HIDDEN: [&str; 13] = [
     "4",
     "--scale",
     "glorot,half",
+    "--recurrence",
+    "diagonal,dense",
 ];
 const LONG_DENSITY: [&str; 7] = [
     "density",

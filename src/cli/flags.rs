@@ -22,6 +22,7 @@ pub fn flag(param: Param) -> &'static str {
         Param::Batch => "--batch",
         Param::Points => "--points",
         Param::ExplodeFactor => "--explode-factor",
+        Param::Recurrence => "--recurrence",
         Param::Bins => "--bins",
         Param::RMax => "--r-max",
         Param::CdfPoints => "--cdf-points",

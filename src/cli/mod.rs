@@ -14,7 +14,7 @@ use crate::model::counts::{self, Targets};
 use crate::model::ensemble::Ensembles;
 use crate::model::scale::Scales;
 use crate::model::widths::Widths;
-use crate::model::{ExperimentOptions, Grid, Method, Precision, Ring, Shard};
+use crate::model::{ExperimentOptions, Grid, Method, Precision, Recurrences, Ring, Shard};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -335,13 +335,25 @@ pub struct HiddenArgs {
     /// A sequence has exploded once ||h_t||^2/n > FACTOR * t (t is the infinite-width mean)
     #[arg(long, value_name = "FACTOR", default_value_t = 10.0)]
     pub explode_factor: f64,
+    /// Recurrences run on each W: dense (h <- W h + x) and/or diagonal (h <- Lambda h + x, with
+    /// Lambda W's eigenvalues: the diagonalised initialisation of linear recurrent units). Both
+    /// use the same W and inputs, so "dense,diagonal" compares them trial by trial
+    /// (nonnormality.csv)
+    #[arg(long, value_name = "LIST", default_value = "dense")]
+    pub recurrence: Recurrences,
     #[command(flatten)]
     pub sampling: SamplingArgs,
 }
 
 impl HiddenArgs {
     pub fn resolve(&self, command_line: &[String]) -> Result<HiddenOptions, Error> {
-        let spec = HiddenSpec::new(self.steps, self.batch, self.points, self.explode_factor)?;
+        let spec = HiddenSpec::new(
+            self.steps,
+            self.batch,
+            self.points,
+            self.explode_factor,
+            self.recurrence.clone(),
+        )?;
         self.sampling.resolve(
             self.grid.grid()?,
             spec,

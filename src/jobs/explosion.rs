@@ -8,7 +8,7 @@
 use crate::math::exact_law::ExactLaw;
 use crate::math::explosion::{implied_time, radius_for_time};
 use crate::math::stats::{quantile_ranks, wilson, Z95};
-use crate::model::{laws, Cell};
+use crate::model::{laws, Cell, Recurrence};
 use serde::{Deserialize, Serialize};
 
 /// The standard sequence lengths at which `P(explode by T)` is reported (the paper's long-range
@@ -21,6 +21,7 @@ pub struct ExplosionRow {
     pub ensemble: String,
     pub scale: String,
     pub precision: String,
+    pub recurrence: String,
     pub n: usize,
     pub trials: usize,
     pub steps: usize,
@@ -82,20 +83,22 @@ struct Predicted<'a> {
     law: &'a ExactLaw,
     factor: f64,
     c: f64,
-    explode_factor: f64,
+    /// What the dominant mode must add per step: the explosion factor less the bulk's share.
+    excess: f64,
 }
 
 impl Predicted<'_> {
     fn cdf(&self, t: f64) -> f64 {
-        let rho_t = radius_for_time(t, self.c, self.explode_factor);
+        let rho_t = radius_for_time(t, self.c, self.excess);
         self.law.sf(rho_t / self.factor)
     }
 }
 
-/// The `explosion.csv` row of one finished cell, from each trial's explosion time (`None`:
-/// never within `steps`).
+/// The `explosion.csv` row of one finished cell and recurrence, from each trial's explosion
+/// time (`None`: never within `steps`).
 pub fn explosion_row(
     cell: &Cell,
+    recurrence: Recurrence,
     times: &[Option<usize>],
     steps: usize,
     explode_factor: f64,
@@ -125,11 +128,11 @@ pub fn explosion_row(
         law,
         factor: cell.factor,
         c: 1.0 / cell.n as f64,
-        explode_factor,
+        excess: explode_factor - recurrence.bulk_per_step(),
     });
     let predicted_median = predicted.as_ref().and_then(|p| {
         let rho = p.factor * p.law.quantile(0.5);
-        implied_time(rho, p.c, p.explode_factor).filter(|&t| t <= steps as f64)
+        implied_time(rho, p.c, p.excess).filter(|&t| t <= steps as f64)
     });
     let ks_predicted = predicted.as_ref().map(|p| {
         // Explosion times are whole steps, with `P(time <= k) = P(t* <= k)` at every integer
@@ -152,6 +155,7 @@ pub fn explosion_row(
         ensemble: cell.ensemble.name().into(),
         scale: cell.scale.label(),
         precision: cell.precision.name().into(),
+        recurrence: recurrence.name().into(),
         n: cell.n,
         trials: m,
         steps,
@@ -203,7 +207,13 @@ mod tests {
     #[test]
     fn none_censored() {
         let times: Vec<Option<usize>> = (1..=100).map(Some).collect();
-        let r = explosion_row(&cell(Ensemble::Orthogonal), &times, 3000, 10.0);
+        let r = explosion_row(
+            &cell(Ensemble::Orthogonal),
+            Recurrence::Dense,
+            &times,
+            3000,
+            10.0,
+        );
         assert_eq!(r.never_exploded, 0.0);
         assert_eq!(
             (r.q10, r.median, r.q90),
@@ -218,7 +228,13 @@ mod tests {
     #[test]
     fn all_censored() {
         let times = vec![None; 50];
-        let r = explosion_row(&cell(Ensemble::Orthogonal), &times, 500, 10.0);
+        let r = explosion_row(
+            &cell(Ensemble::Orthogonal),
+            Recurrence::Dense,
+            &times,
+            500,
+            10.0,
+        );
         assert_eq!(r.never_exploded, 1.0);
         assert!(r.never_exploded_lo > 0.9 && r.never_exploded_hi == 1.0);
         assert_eq!((r.q10, r.median, r.q90), (None, None, None));
@@ -231,7 +247,13 @@ mod tests {
     fn mixed_censoring_leaves_unknown_quantiles_empty() {
         // 60 runs exploded at 1..=60, 40 never did within 2000 steps.
         let times: Vec<Option<usize>> = (1..=100).map(|i| (i <= 60).then_some(i)).collect();
-        let r = explosion_row(&cell(Ensemble::Orthogonal), &times, 2000, 10.0);
+        let r = explosion_row(
+            &cell(Ensemble::Orthogonal),
+            Recurrence::Dense,
+            &times,
+            2000,
+            10.0,
+        );
         assert_eq!(r.never_exploded, 0.4);
         assert_eq!(r.median, Some(50.0));
         // The median's upper end (rank 61) is a censored run: no finite bound.
@@ -255,12 +277,12 @@ mod tests {
         let times: Vec<Option<usize>> = (0..m)
             .map(|i| {
                 let rho = law.quantile((i as f64 + 0.5) / m as f64);
-                implied_time(rho, 1.0 / 64.0, f)
+                implied_time(rho, 1.0 / 64.0, f - 1.0)
                     .filter(|&t| t <= steps as f64)
                     .map(|t| t.ceil() as usize)
             })
             .collect();
-        let r = explosion_row(&c, &times, steps, f);
+        let r = explosion_row(&c, Recurrence::Dense, &times, steps, f);
         let share = 1.0 - r.never_exploded;
         let predicted = r.predicted_p_by_steps.unwrap();
         // Stratified levels: the share differs from the law by at most 1/m.

@@ -3,35 +3,42 @@
 //! The propagation itself lives in [`crate::sampling::rnn`].
 
 use super::explosion::{explosion_row, ExplosionRow};
+use super::nonnormality::{nonnormality_row, NonNormalityRow};
 use super::record::{check_radius, JobOptions, JobParams, RecordJob, TrialKey};
 use super::workers::check_memory;
 use crate::error::Error;
 use crate::math::stats::{self, Z95};
 use crate::model::budget::Demand;
 use crate::model::counts::{self, MIN_TRIALS_FOR_SPREAD};
-use crate::model::{Cell, ConfigError, Method, Param};
+use crate::model::{Cell, ConfigError, Method, Param, Recurrence, Recurrences};
 use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
 use crate::store::raw::scientific;
-use crate::store::write_table;
+use crate::store::{write_table, write_table_or_header};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::path::Path;
 
 /// Files the hidden job writes.
 ///
-/// `hidden_raw.csv` holds one line per trial, in trial order, with everything the two tables are
-/// computed from: `ensemble,scale,n,trial,rho,explode_time` as in `hidden_trials.csv`, then
-/// `first_pass`, each sequence's first step above the explosion threshold (space-separated, `-`
-/// for never), and `norms`, `||h_t||^2 / n` of every sequence at every record time of
-/// `hidden_norms.csv` (space-separated, time-major: all sequences at the first time, then at the
-/// next). `--resume` continues from it and `merge` joins the shards' raw files.
-pub const FILES: [&str; 5] = [
+/// `hidden_raw.csv` holds one line per trial, in trial order, with everything the tables are
+/// computed from: `ensemble,scale,n,trial,rho` as in `hidden_trials.csv`, then per recurrence of
+/// the run (in its order, separated by `;`) `explode_time` (empty for never), `first_pass`, each
+/// sequence's first step above the explosion threshold (space-separated, `-` for never), and
+/// `norms`, `||h_t||^2 / n` of every sequence at every record time of `hidden_norms.csv`
+/// (space-separated, time-major: all sequences at the first time, then at the next). A run of
+/// the dense recurrence alone has no `;`. `--resume` continues from it and `merge` joins the
+/// shards' raw files.
+pub const FILES: [&str; 6] = [
     "hidden_norms.csv",
     "hidden_trials.csv",
     "explosion.csv",
+    "nonnormality.csv",
     "hidden_raw.csv",
     "manifest.json",
 ];
+
+/// Separates the recurrences' fields in a line of `hidden_raw.csv`.
+const PER_RECURRENCE: char = ';';
 
 /// The hidden job's own parameters; with the grid and the trials they determine its output bytes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,6 +47,9 @@ pub struct HiddenSpec {
     pub batch: usize,
     pub points: usize,
     pub explode_factor: f64,
+    /// A manifest written before the diagonal recurrence existed has none: dense.
+    #[serde(default)]
+    pub recurrences: Recurrences,
 }
 
 impl HiddenSpec {
@@ -50,6 +60,7 @@ impl HiddenSpec {
         batch: usize,
         points: usize,
         explode_factor: f64,
+        recurrences: Recurrences,
     ) -> Result<Self, ConfigError> {
         if !(explode_factor > 0.0 && explode_factor.is_finite()) {
             return Err(ConfigError::new(
@@ -62,6 +73,7 @@ impl HiddenSpec {
             batch: counts::positive(Param::Batch, batch, "sequence per batch")?,
             points: counts::at_most(Param::Points, points, MAX_POINTS, "record times")?,
             explode_factor,
+            recurrences,
         })
     }
 }
@@ -83,6 +95,7 @@ pub struct NormRow {
     pub scale: String,
     pub method: String,
     pub precision: String,
+    pub recurrence: String,
     pub n: usize,
     pub t: usize,
     /// Mean of `||h_t||^2 / n` over all trials x batch sequences; `inf` once any run overflowed.
@@ -102,6 +115,7 @@ pub struct HiddenTrialRow {
     pub ensemble: String,
     pub scale: String,
     pub precision: String,
+    pub recurrence: String,
     pub n: usize,
     pub trial: u64,
     pub rho: f64,
@@ -195,13 +209,25 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
     let (batch, trials) = (params.spec.batch as u128, params.sampling.trials as u128);
     let times = record_times(params.spec.steps, params.spec.points).len() as u128;
     let workers = opts.exec.threads.min(params.sampling.trials);
+    let recurrences = params.spec.recurrences.as_slice();
     check_memory(&cells, workers, |c| {
         let elem = if c.ensemble.is_complex() { 16 } else { 8 };
+        // Per sequence and row: the inputs, then each recurrence's state (dense: two buffers of
+        // entries; diagonal: complex parts in double at most).
+        let per_entry = elem
+            + recurrences
+                .iter()
+                .map(|r| match r {
+                    Recurrence::Dense => 2 * elem,
+                    Recurrence::Diagonal => 16,
+                })
+                .sum::<u128>();
+        let runs = recurrences.len() as u128;
         vec![
-            // Each worker propagates its batch of states (two buffers of n x batch).
+            // Each worker propagates its batch of states.
             Demand::new(
                 Param::Batch,
-                workers as u128 * 2 * c.n as u128 * batch * elem,
+                workers as u128 * c.n as u128 * batch * per_entry,
             ),
             // Each trial's norms at every record time stay until the cell is summarised: a
             // product of trials, batch and record times (set by the points), blamed on the
@@ -215,7 +241,7 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
                 .into_iter()
                 .max_by_key(|&(factor, _)| factor)
                 .map_or(Param::Trials, |(_, param)| param),
-                trials * (times * batch * 8 + batch * 8 + 64),
+                trials * runs * (times * batch * 8 + batch * 8 + 64),
             ),
         ]
     })?;
@@ -227,11 +253,15 @@ pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
 pub struct HiddenCellRows {
     pub trials: Vec<HiddenTrialRow>,
     pub norms: Vec<NormRow>,
-    pub explosion: ExplosionRow,
+    /// One per recurrence, in the run's order.
+    pub explosion: Vec<ExplosionRow>,
+    /// Present when the run has both recurrences.
+    pub nonnormality: Option<NonNormalityRow>,
 }
 
-/// One line of `hidden_raw.csv` (see [`FILES`]): a trial's key, its `W`'s radius and explosion
-/// time, and its sequences' first passes and norms, each list space-separated in one field.
+/// One line of `hidden_raw.csv` (see [`FILES`]): a trial's key, its `W`'s radius, and per
+/// recurrence its explosion time and its sequences' first passes and norms, each list
+/// space-separated in one field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HiddenRawRow {
     pub ensemble: Cow<'static, str>,
@@ -240,7 +270,7 @@ pub struct HiddenRawRow {
     pub trial: u64,
     #[serde(with = "scientific")]
     pub rho: f64,
-    pub explode_time: Option<usize>,
+    pub explode_time: String,
     pub first_pass: String,
     pub norms: String,
 }
@@ -252,13 +282,43 @@ pub struct HiddenJob {
     schedule: Schedule,
 }
 
+impl HiddenJob {
+    fn recurrences(&self) -> &[Recurrence] {
+        self.opts.params.spec.recurrences.as_slice()
+    }
+}
+
+/// `items` of each recurrence's trajectory, written by `field`, joined per recurrence.
+fn per_recurrence(runs: &[Trajectory], field: impl Fn(&Trajectory) -> String) -> String {
+    runs.iter()
+        .map(field)
+        .collect::<Vec<_>>()
+        .join(&PER_RECURRENCE.to_string())
+}
+
+/// Each recurrence's part of a raw field, if the field has one per recurrence.
+fn split_recurrences<'a>(
+    field: &'a str,
+    name: &str,
+    recurrences: usize,
+) -> Result<Vec<&'a str>, String> {
+    let parts: Vec<&str> = field.split(PER_RECURRENCE).collect();
+    if parts.len() != recurrences {
+        return Err(format!(
+            "{name} holds {} recurrences, where this run has {recurrences}",
+            parts.len()
+        ));
+    }
+    Ok(parts)
+}
+
 impl RecordJob for HiddenJob {
     type Spec = HiddenSpec;
     type Record = RnnTrial;
     type CellRows = HiddenCellRows;
     const SUBCOMMAND: &'static str = "hidden";
     const FILES: &'static [&'static str] = &FILES;
-    const RAW: &'static str = FILES[3];
+    const RAW: &'static str = FILES[4];
     type Row = HiddenRawRow;
 
     fn new(opts: HiddenOptions) -> Result<Self, Error> {
@@ -288,11 +348,13 @@ impl RecordJob for HiddenJob {
         trials: std::ops::Range<u64>,
         tick: &(dyn Fn() + Sync),
     ) -> Result<Vec<RnnTrial>, Error> {
+        let spec = &self.opts.params.spec;
         sample_trajectories(
             cell,
             self.opts.params.sampling.seed,
             trials,
-            self.opts.params.spec.batch,
+            spec.batch,
+            &spec.recurrences,
             &self.schedule,
             tick,
         )
@@ -300,33 +362,34 @@ impl RecordJob for HiddenJob {
 
     fn row(&self, cell: &Cell, trial: u64, r: &RnnTrial) -> HiddenRawRow {
         let key = TrialKey::of(cell, trial);
-        let first_pass: Vec<String> = r
-            .trajectory
-            .first_pass
-            .iter()
-            .map(|p| p.map_or_else(|| "-".to_string(), |t| t.to_string()))
-            .collect();
-        let norms: Vec<String> = r
-            .trajectory
-            .norms
-            .iter()
-            .map(|x| format!("{x:e}"))
-            .collect();
         HiddenRawRow {
             ensemble: key.ensemble,
             scale: key.scale,
             n: key.n,
             trial: key.trial,
             rho: r.rho,
-            explode_time: r.trajectory.explode_time,
-            first_pass: first_pass.join(" "),
-            norms: norms.join(" "),
+            explode_time: per_recurrence(&r.runs, |t| {
+                t.explode_time.map_or_else(String::new, |t| t.to_string())
+            }),
+            first_pass: per_recurrence(&r.runs, |t| {
+                let passes: Vec<String> = t
+                    .first_pass
+                    .iter()
+                    .map(|p| p.map_or_else(|| "-".to_string(), |t| t.to_string()))
+                    .collect();
+                passes.join(" ")
+            }),
+            norms: per_recurrence(&r.runs, |t| {
+                let norms: Vec<String> = t.norms.iter().map(|x| format!("{x:e}")).collect();
+                norms.join(" ")
+            }),
         }
     }
 
     fn check_record(&self, _cell: &Cell, r: &RnnTrial) -> Result<(), String> {
         check_radius(r.rho)?;
-        if let Some(x) = r.trajectory.norms.iter().find(|x| x.is_nan() || **x < 0.0) {
+        let norms = r.runs.iter().flat_map(|t| &t.norms);
+        if let Some(x) = norms.into_iter().find(|x| x.is_nan() || **x < 0.0) {
             return Err(format!(
                 "{x} is not a squared norm (need a number >= 0, or inf)"
             ));
@@ -335,30 +398,46 @@ impl RecordJob for HiddenJob {
     }
 
     fn record(&self, _cell: &Cell, row: HiddenRawRow) -> Result<(TrialKey, RnnTrial), String> {
-        let first_pass: Vec<Option<usize>> = row
-            .first_pass
-            .split(' ')
-            .map(|p| match p {
-                "-" => Ok(None),
-                t => t.parse().map(Some),
-            })
-            .collect::<Result<_, _>>()
-            .map_err(|e| format!("first_pass: {e}"))?;
-        let norms: Vec<f64> = row
-            .norms
-            .split(' ')
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .map_err(|e| format!("norms: {e}"))?;
+        let count = self.recurrences().len();
+        let explode_times = split_recurrences(&row.explode_time, "explode_time", count)?;
+        let first_passes = split_recurrences(&row.first_pass, "first_pass", count)?;
+        let all_norms = split_recurrences(&row.norms, "norms", count)?;
         let batch = self.opts.params.spec.batch;
         let times = self.schedule.times.len();
-        if first_pass.len() != batch || norms.len() != batch * times {
-            return Err(format!(
-                "{} first passes and {} norms, where a trial of this run has {batch} and {}",
-                first_pass.len(),
-                norms.len(),
-                batch * times
-            ));
+        let mut runs = Vec::with_capacity(count);
+        for ((explode_time, first_pass), norms) in
+            explode_times.into_iter().zip(first_passes).zip(all_norms)
+        {
+            let explode_time = match explode_time {
+                "" => None,
+                t => Some(t.parse().map_err(|e| format!("explode_time: {e}"))?),
+            };
+            let first_pass: Vec<Option<usize>> = first_pass
+                .split(' ')
+                .map(|p| match p {
+                    "-" => Ok(None),
+                    t => t.parse().map(Some),
+                })
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("first_pass: {e}"))?;
+            let norms: Vec<f64> = norms
+                .split(' ')
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("norms: {e}"))?;
+            if first_pass.len() != batch || norms.len() != batch * times {
+                return Err(format!(
+                    "{} first passes and {} norms, where a trial of this run has {batch} and {}",
+                    first_pass.len(),
+                    norms.len(),
+                    batch * times
+                ));
+            }
+            runs.push(Trajectory {
+                norms,
+                first_pass,
+                explode_time,
+            });
         }
         let key = TrialKey {
             ensemble: row.ensemble,
@@ -366,43 +445,38 @@ impl RecordJob for HiddenJob {
             n: row.n,
             trial: row.trial,
         };
-        let trial = RnnTrial {
-            rho: row.rho,
-            trajectory: Trajectory {
-                norms,
-                first_pass,
-                explode_time: row.explode_time,
-            },
-        };
-        Ok((key, trial))
+        Ok((key, RnnTrial { rho: row.rho, runs }))
     }
 
     fn cell_rows(&self, cell: &Cell, first: u64, records: &[RnnTrial]) -> HiddenCellRows {
         let scale = cell.scale.label();
-        let trials = records
-            .iter()
-            .zip(first..)
-            .map(|(tr, trial)| HiddenTrialRow {
-                ensemble: cell.ensemble.name().into(),
-                scale: scale.clone(),
-                precision: cell.precision.name().into(),
-                n: cell.n,
-                trial,
-                rho: tr.rho,
-                explode_time: tr.trajectory.explode_time,
-            })
-            .collect();
-        let runs: Vec<Trajectory> = records.iter().map(|tr| tr.trajectory.clone()).collect();
+        let spec = &self.opts.params.spec;
         let times = &self.schedule.times;
-        let stats = norm_stats(&runs, times, self.opts.params.spec.batch);
-        let norms = times
-            .iter()
-            .zip(&stats)
-            .map(|(&t, s)| NormRow {
+        let (mut trials, mut norms, mut explosion) = (Vec::new(), Vec::new(), Vec::new());
+        for (k, recurrence) in self.recurrences().iter().enumerate() {
+            let runs: Vec<Trajectory> = records.iter().map(|tr| tr.runs[k].clone()).collect();
+            trials.extend(
+                records
+                    .iter()
+                    .zip(first..)
+                    .map(|(tr, trial)| HiddenTrialRow {
+                        ensemble: cell.ensemble.name().into(),
+                        scale: scale.clone(),
+                        precision: cell.precision.name().into(),
+                        recurrence: recurrence.name().into(),
+                        n: cell.n,
+                        trial,
+                        rho: tr.rho,
+                        explode_time: tr.runs[k].explode_time,
+                    }),
+            );
+            let stats = norm_stats(&runs, times, spec.batch);
+            norms.extend(times.iter().zip(&stats).map(|(&t, s)| NormRow {
                 ensemble: cell.ensemble.name().into(),
                 scale: scale.clone(),
                 method: Method::Dense.name().into(),
                 precision: cell.precision.name().into(),
+                recurrence: recurrence.name().into(),
                 n: cell.n,
                 t,
                 mean: s.mean,
@@ -412,29 +486,55 @@ impl RecordJob for HiddenJob {
                 q10: s.q10,
                 q90: s.q90,
                 frac_exploded: s.frac_exploded,
-            })
-            .collect();
-        let times: Vec<Option<usize>> = records
-            .iter()
-            .map(|tr| tr.trajectory.explode_time)
-            .collect();
-        let spec = &self.opts.params.spec;
-        let explosion = explosion_row(cell, &times, spec.steps, spec.explode_factor);
+            }));
+            let explode: Vec<Option<usize>> = runs.iter().map(|t| t.explode_time).collect();
+            explosion.push(explosion_row(
+                cell,
+                *recurrence,
+                &explode,
+                spec.steps,
+                spec.explode_factor,
+            ));
+        }
+        let nonnormality = spec.recurrences.paired().map(|(dense, diagonal)| {
+            let pairs: Vec<_> = records
+                .iter()
+                .map(|tr| (tr.runs[dense].explode_time, tr.runs[diagonal].explode_time))
+                .collect();
+            nonnormality_row(cell, &pairs, spec.steps)
+        });
         HiddenCellRows {
             trials,
             norms,
             explosion,
+            nonnormality,
         }
     }
 
     fn describe(&self, label: &str, trials: u64, seconds: f64, rows: &HiddenCellRows) -> String {
-        let last = rows
-            .norms
-            .last()
-            .expect("steps >= 1 gives at least one record time");
+        let spec = &self.opts.params.spec;
+        let last_time = self.schedule.times.len();
+        let at_end: Vec<String> = self
+            .recurrences()
+            .iter()
+            .zip(rows.norms.chunks(last_time))
+            .map(|(r, norms)| {
+                let last = norms
+                    .last()
+                    .expect("steps >= 1 gives at least one record time");
+                format!(
+                    "{}: median ||h||^2/n {:.4}, exploded {:.3}",
+                    r.name(),
+                    last.median,
+                    last.frac_exploded
+                )
+            })
+            .collect();
         format!(
-            "{label}: {trials} trials x {} sequences in {seconds:.2} s; at t = {}: median ||h||^2/n {:.4}, exploded {:.3}",
-            self.opts.params.spec.batch, self.opts.params.spec.steps, last.median, last.frac_exploded
+            "{label}: {trials} trials x {} sequences in {seconds:.2} s; at t = {}: {}",
+            spec.batch,
+            spec.steps,
+            at_end.join("; ")
         )
     }
 
@@ -443,8 +543,13 @@ impl RecordJob for HiddenJob {
         write_table(&out.join(FILES[0]), &norms)?;
         let trials: Vec<&HiddenTrialRow> = done.iter().flat_map(|c| &c.trials).collect();
         write_table(&out.join(FILES[1]), &trials)?;
-        let explosion: Vec<&ExplosionRow> = done.iter().map(|c| &c.explosion).collect();
-        write_table(&out.join(FILES[2]), &explosion)
+        let explosion: Vec<&ExplosionRow> = done.iter().flat_map(|c| &c.explosion).collect();
+        write_table(&out.join(FILES[2]), &explosion)?;
+        let paired: Vec<&NonNormalityRow> = done
+            .iter()
+            .filter_map(|c| c.nonnormality.as_ref())
+            .collect();
+        write_table_or_header(&out.join(FILES[3]), &paired)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod explosion;
 pub mod hidden;
 pub mod interrupt;
 pub mod merge;
+pub mod nonnormality;
 pub mod progress;
 pub mod radius;
 pub mod radius_tables;
@@ -46,6 +47,10 @@ pub fn csv_columns() -> Vec<(&'static str, Vec<&'static str>)> {
         (
             hidden::FILES[2],
             columns::<explosion::ExplosionRow>().to_vec(),
+        ),
+        (
+            hidden::FILES[3],
+            columns::<nonnormality::NonNormalityRow>().to_vec(),
         ),
         (density::FILES[0], columns::<density::DensityRow>().to_vec()),
         (

@@ -30,6 +30,8 @@ pub trait Entry:
     fn abs2(self) -> f64;
     /// A complex value, for diagonal ensembles; real entry types cannot hold one.
     fn from_polar(r: f64, theta: f64) -> Option<Self>;
+    /// The real and imaginary parts.
+    fn parts(self) -> (Self::Part, Self::Part);
 }
 
 impl<P: Real> Entry for P {
@@ -51,6 +53,9 @@ impl<P: Real> Entry for P {
     fn unit_phase(self) -> Self {
         P::from_f64(if self.to_f64() < 0.0 { -1.0 } else { 1.0 })
     }
+    fn parts(self) -> (P, P) {
+        (self, P::from_f64(0.0))
+    }
     fn from_polar(_: f64, _: f64) -> Option<Self> {
         None
     }
@@ -59,6 +64,9 @@ impl<P: Real> Entry for P {
 impl<P: Real> Entry for Complex<P> {
     type Part = P;
     const REAL_DIMS: usize = 2;
+    fn parts(self) -> (P, P) {
+        (self.re, self.im)
+    }
     fn zero() -> Self {
         Complex::new(P::from_f64(0.0), P::from_f64(0.0))
     }

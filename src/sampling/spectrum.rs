@@ -105,6 +105,13 @@ pub trait Eigen: Entry + faer::traits::ComplexField {
         work_im: &mut Col<Self::Part>,
         stack: &mut MemStack,
     ) -> Result<usize, NoConvergence>;
+    /// Eigenvalue `i` (real and imaginary parts) of what [`Eigen::moduli_into`] left in `work`
+    /// and `work_im`.
+    fn eigenvalue(
+        work: &Col<Self>,
+        work_im: &Col<Self::Part>,
+        i: usize,
+    ) -> (Self::Part, Self::Part);
 }
 
 fn scratch_for<T: Eigen>(n: usize, form: Form) -> StackReq {
@@ -135,6 +142,10 @@ fn converged(info: (isize, usize, usize)) -> Result<(), NoConvergence> {
 impl<R: Real> Eigen for R {
     fn scratch(n: usize, form: Form) -> StackReq {
         scratch_for::<R>(n, form)
+    }
+
+    fn eigenvalue(work: &Col<R>, work_im: &Col<R>, i: usize) -> (R, R) {
+        (work[i], work_im[i])
     }
 
     fn moduli_into(
@@ -187,6 +198,10 @@ impl<R: Real> Eigen for R {
 impl<R: Real> Eigen for Complex<R> {
     fn scratch(n: usize, form: Form) -> StackReq {
         scratch_for::<Complex<R>>(n, form)
+    }
+
+    fn eigenvalue(work: &Col<Complex<R>>, _work_im: &Col<R>, i: usize) -> (R, R) {
+        (work[i].re, work[i].im)
     }
 
     fn moduli_into(
@@ -287,5 +302,11 @@ impl<T: Eigen> DenseWorkspace<T> {
             stack,
         )?;
         Ok(&self.moduli)
+    }
+
+    /// The eigenvalues (real and imaginary parts) of the matrix last passed to
+    /// [`DenseWorkspace::compute_moduli`], in the order of its moduli.
+    pub fn eigenvalues(&self) -> impl Iterator<Item = (T::Part, T::Part)> + Clone + '_ {
+        (0..self.moduli.len()).map(|i| T::eigenvalue(&self.eig, &self.eig_im, i))
     }
 }

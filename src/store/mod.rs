@@ -10,7 +10,7 @@ pub mod table;
 
 pub use atomic::{write_atomic, AppendFile};
 pub use manifest::Manifest;
-pub use table::write_table;
+pub use table::{write_table, write_table_or_header};
 
 use crate::error::Error;
 use crate::model::Param;

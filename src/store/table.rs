@@ -7,13 +7,27 @@
 
 use super::atomic::write_atomic;
 use crate::error::Error;
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use serde::Serialize;
 use std::path::Path;
 
 /// Writes all `rows` to `path` atomically.
 pub fn write_table<R: Serialize>(path: &Path, rows: &[R]) -> Result<(), Error> {
     write_atomic(path, |out| write_rows(out, rows))
+}
+
+/// [`write_table`] for a table that may have no rows (one filled only by some runs): its header
+/// is then written alone, so that a reader finds the columns and no rows rather than an empty
+/// file.
+pub fn write_table_or_header<R: Serialize + DeserializeOwned>(
+    path: &Path,
+    rows: &[&R],
+) -> Result<(), Error> {
+    if rows.is_empty() {
+        write_atomic(path, |out| writeln!(out, "{}", columns::<R>().join(",")))
+    } else {
+        write_table(path, rows)
+    }
 }
 
 /// The text `write_table` would write for `rows`, for callers that hand a table on in memory
