@@ -18,7 +18,15 @@ import numpy as np
 from . import _args, _core, laws, sampling
 
 #: Ensembles whose entries ``rescaled_glorot`` draws, and how (before the factor).
-ENSEMBLES = ("real-ginibre", "complex-ginibre", "glorot-uniform", "truncated-normal")
+ENSEMBLES = (
+    "real-ginibre",
+    "complex-ginibre",
+    "glorot-uniform",
+    "truncated-normal",
+    "truncated-normal-unit",
+)
+#: The standard deviation of a standard normal truncated to (-2, 2), as JAX and Keras write it.
+TRUNCATED_NORMAL_SD = 0.87962566103423978
 EXACT = ("real-ginibre", "complex-ginibre")
 
 
@@ -41,7 +49,7 @@ def calibrate(
     seed: int = 1,
 ) -> Calibration:
     """The factor that gives ``P(rho > 1) = p`` at width ``n``: exact for ``real-ginibre`` and
-    ``complex-ginibre``; for ``glorot-uniform`` and ``truncated-normal``, which have no exact
+    ``complex-ginibre``; for ``glorot-uniform`` and the truncated normals, which have no exact
     law, a Monte Carlo estimate from ``mc_trials`` sampled matrices (``sampling.mc_factor``),
     which must then be asked for explicitly, since it carries sampling error."""
     if ensemble not in ENSEMBLES:
@@ -90,10 +98,12 @@ def rescaled_glorot(
     Entries before scaling (variance ``1/n``, Glorot's for a square matrix):
     ``real-ginibre`` ``N(0, 1/n)`` (Glorot normal), ``complex-ginibre`` real and imaginary parts
     ``N(0, 1/(2n))``, ``glorot-uniform`` ``U(-sqrt(3/n), sqrt(3/n))``, ``truncated-normal`` a
-    standard normal redrawn outside ``[-2, 2]``, over ``sqrt(n)``.
+    standard normal redrawn outside ``[-2, 2]``, over ``sqrt(n)``, and
+    ``truncated-normal-unit`` the same divided by ``TRUNCATED_NORMAL_SD`` (variance exactly
+    ``1/n``: JAX ``glorot_normal``, Keras ``GlorotNormal``).
 
-    The factor is exact for the Ginibre ensembles (``calibrate``); for ``glorot-uniform`` and
-    ``truncated-normal`` pass ``mc_trials`` to estimate it by Monte Carlo (seeded by ``seed``;
+    The factor is exact for the Ginibre ensembles (``calibrate``); for ``glorot-uniform`` and the
+    truncated normals pass ``mc_trials`` to estimate it by Monte Carlo (seeded by ``seed``;
     its interval is in ``calibrate(...)``). ``rng`` is what ``numpy.random.default_rng`` takes: a
     ``Generator``, or a seed (an int or a sequence of ints, e.g. a JAX key's data); ``dtype`` defaults to ``float32`` (``complex64`` for ``complex-ginibre``). Entries are
     drawn in double precision and rounded to ``dtype``.
@@ -114,8 +124,10 @@ def rescaled_glorot(
     elif ensemble == "glorot-uniform":
         a = np.sqrt(3.0 / n)
         w = gen.uniform(-a, a, size)
-    else:
+    elif ensemble == "truncated-normal":
         w = _truncated_normal(gen, size) / np.sqrt(n)
+    else:
+        w = _truncated_normal(gen, size) / (TRUNCATED_NORMAL_SD * np.sqrt(n))
     return (factor * w).astype(dtype)
 
 

@@ -35,8 +35,9 @@ def sample_radius(
 
     * ``ensemble``: ``real-ginibre`` (Glorot normal), ``complex-ginibre``, ``glorot-uniform``,
       ``truncated-normal`` (standard normal cut at +-2 and not re-normalised, so of variance
-      ``0.8796^2 / n``) or ``orthogonal`` (Haar); the others have entries of variance ``1/n``
-      before scaling.
+      ``0.8796^2 / n``: Haiku's default), ``truncated-normal-unit`` (the same re-normalised to
+      variance ``1/n``: JAX ``glorot_normal``) or ``orthogonal`` (Haar); the others have entries
+      of variance ``1/n`` before scaling.
     * ``scale``: ``glorot`` (1), ``half`` (``1/sqrt 2``), ``paper`` (the published rescaling,
       ``n >= 164``), ``exact:P`` (``P(rho > 1) = P`` exactly; ensembles with an exact law) or a
       number.

@@ -36,8 +36,9 @@ def test_real_n64_delivers_p_within_wilson_interval():
 def test_entries_have_the_glorot_variance_times_the_factor():
     n = 100
     for ensemble, var in [("real-ginibre", 1.0), ("complex-ginibre", 1.0),
-                          ("glorot-uniform", 1.0), ("truncated-normal", 0.8796**2)]:
-        kw = {"mc_trials": 200} if ensemble in ("glorot-uniform", "truncated-normal") else {}
+                          ("glorot-uniform", 1.0), ("truncated-normal", 0.8796**2),
+                          ("truncated-normal-unit", 1.0)]:
+        kw = {"mc_trials": 200} if ensemble not in mg.initializers.EXACT else {}
         cal = mg.calibrate(n, 0.05, ensemble, **kw)
         w = mg.rescaled_glorot(n, 0.05, ensemble, rng=1, dtype=None, **kw)
         expected = cal.factor**2 * var / n

@@ -127,7 +127,8 @@ pub struct GridArgs {
     #[arg(long, value_name = "LIST", default_value = "64,256,1024")]
     pub widths: Widths,
     /// Ensembles, comma-separated: complex-ginibre, real-ginibre, glorot-uniform,
-    /// truncated-normal, orthogonal, and (hidden and density only) diag-uniform
+    /// truncated-normal, truncated-normal-unit, orthogonal, and (hidden and density only)
+    /// diag-uniform (docs/math/ensembles.md maps them to framework initialisers)
     #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
     pub ensemble: Ensembles,
     /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published

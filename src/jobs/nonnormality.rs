@@ -141,7 +141,10 @@ mod tests {
             .collect();
         let r = nonnormality_row(&cell(), &pairs, 3000);
         assert_eq!(r.ratio_median, Some(0.5));
-        assert_eq!((r.ratio_median_min, r.ratio_median_max), (Some(0.5), Some(0.5)));
+        assert_eq!(
+            (r.ratio_median_min, r.ratio_median_max),
+            (Some(0.5), Some(0.5))
+        );
         // The 95% ranks of the median of 100 are 40 and 61 (as for explosion.csv).
         assert_eq!((r.ratio_lo, r.ratio_hi), (Some(0.4), Some(0.61)));
         assert_eq!(r.dense_first, 0.99);
@@ -159,7 +162,10 @@ mod tests {
         pairs.extend(vec![(Some(50), Some(50)); 40]);
         let r = nonnormality_row(&cell(), &pairs, 100);
         assert_eq!(r.ratio_median, None);
-        assert_eq!((r.ratio_median_min, r.ratio_median_max), (None, Some(10.0 / 101.0)));
+        assert_eq!(
+            (r.ratio_median_min, r.ratio_median_max),
+            (None, Some(10.0 / 101.0))
+        );
         assert_eq!((r.ratio_lo, r.ratio_hi), (None, Some(1.0)));
         // With 70 such pairs the interval's upper end is one of them.
         let mut pairs = vec![(Some(10), None); 70];

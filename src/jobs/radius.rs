@@ -187,7 +187,8 @@ impl RecordJob for RadiusJob {
             let exact = laws::exact(cell.ensemble, cell.n).ok();
             // Orthogonal radii are all 1: no quantile of them calibrates anything.
             let mc = glorot && cell.ensemble != Ensemble::Orthogonal;
-            let candidates = tables::candidates(targets, exact.is_some(), mc);
+            let transfer = mc && tables::takes_transfer(cell.ensemble, exact.is_some());
+            let candidates = tables::candidates(targets, exact.is_some(), mc, transfer);
             let sample = glorot.then_some(&sorted[..]);
             let tol = cell.outside_tolerance();
             tables::rescaling_rows(

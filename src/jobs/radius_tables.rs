@@ -2,7 +2,7 @@
 //! (docs/math/statistics.md, docs/math/asymptotics.md). The row types define the columns: their
 //! fields, in order, are the header (`mc-gumbel columns`).
 
-use crate::math::asymptotics::{self, GumbelLaw};
+use crate::math::asymptotics::{self, GumbelLaw, Symmetry};
 use crate::math::exact_law::ExactLaw;
 use crate::math::stats::{self, GumbelFit, Z95};
 use crate::model::counts::MIN_TRIALS_FOR_SPREAD;
@@ -77,6 +77,10 @@ pub struct RescalingRow {
     pub ensemble: String,
     pub n: usize,
     pub factor_name: String,
+    /// The ensemble whose exact law the factor was calibrated on: the row's own for `exact:P`,
+    /// real Ginibre's for a transferred `real-ginibre-exact:P` (an ensemble with no exact law of
+    /// its own); empty for the fixed, published and sampled factors.
+    pub calibrated_on: Option<String>,
     pub factor: Option<f64>,
     /// A distribution-free 95% interval of an estimated factor (`mc:P`); empty for the others,
     /// and on a side where the sample has no order statistic extreme enough.
@@ -212,7 +216,13 @@ pub enum Candidate {
     Exact(f64),
     /// `1/q_hat(1-P)` from the glorot-scale radii: the factor the sample says gives `P`.
     MonteCarlo(f64),
+    /// Real Ginibre's exact factor for `P`, applied to an ensemble with no exact law of its
+    /// own: what edge universality lets one borrow, and the sample says how well it does.
+    Transferred(f64),
 }
+
+/// The ensemble whose exact law a [`Candidate::Transferred`] factor comes from.
+pub const TRANSFER_SOURCE: Ensemble = Ensemble::RealGinibre;
 
 impl Candidate {
     pub fn label(&self) -> String {
@@ -221,14 +231,19 @@ impl Candidate {
             Candidate::Paper => Scale::Paper.label(),
             Candidate::Exact(p) => Scale::Exact(p).label(),
             Candidate::MonteCarlo(p) => format!("mc:{p}"),
+            Candidate::Transferred(p) => {
+                format!("{}-{}", TRANSFER_SOURCE.name(), Scale::Exact(p).label())
+            }
         }
     }
 }
 
 /// The candidates of `rescaling.csv`: plain Glorot and the halved variance for reference, the
 /// published factor, then per target the exact calibration where an exact law is at hand
-/// (`exact`), and the sample's estimate where a glorot-scale sample is (`mc`).
-pub fn candidates(targets: &[f64], exact: bool, mc: bool) -> Vec<Candidate> {
+/// (`exact`), the sample's estimate where a glorot-scale sample is (`mc`), and real Ginibre's
+/// exact factor where the ensemble has no law of its own but a sample to test it on
+/// (`transfer`).
+pub fn candidates(targets: &[f64], exact: bool, mc: bool, transfer: bool) -> Vec<Candidate> {
     let mut out = vec![
         Candidate::Fixed(Scale::Glorot),
         Candidate::Fixed(Scale::Half),
@@ -246,7 +261,20 @@ pub fn candidates(targets: &[f64], exact: bool, mc: bool) -> Vec<Candidate> {
             .filter(|_| mc)
             .map(|&p| Candidate::MonteCarlo(p)),
     );
+    out.extend(
+        targets
+            .iter()
+            .filter(|_| transfer)
+            .map(|&p| Candidate::Transferred(p)),
+    );
     out
+}
+
+/// Whether `ensemble`'s rows of `rescaling.csv` borrow real Ginibre's exact factors: a real
+/// ensemble of i.i.d. entries (the universality class of real Ginibre's edge) without an exact
+/// law of its own.
+pub fn takes_transfer(ensemble: Ensemble, has_exact: bool) -> bool {
+    !has_exact && matches!(ensemble.iid_theory(), Some((Symmetry::Real, _)))
 }
 
 /// The factor that the sorted glorot-scale radii `sorted` say gives `P(rho > 1) = p`,
@@ -285,6 +313,11 @@ pub fn rescaling_rows(
     glorot_sorted: Option<&[f64]>,
     tol: f64,
 ) -> Vec<RescalingRow> {
+    let source = candidates
+        .iter()
+        .any(|c| matches!(c, Candidate::Transferred(_)))
+        .then(|| laws::exact(TRANSFER_SOURCE, n).ok())
+        .flatten();
     candidates
         .iter()
         .map(|c| {
@@ -310,7 +343,19 @@ pub fn rescaling_rows(
                     }
                     None => (None, None, None, Some(p)),
                 },
+                Candidate::Transferred(p) => (
+                    source.as_ref().and_then(|e| e.calibrated_factor(p).ok()),
+                    None,
+                    None,
+                    Some(p),
+                ),
             };
+            let calibrated_on = match c {
+                Candidate::Exact(_) => Some(ensemble.name().to_string()),
+                Candidate::Transferred(_) => Some(TRANSFER_SOURCE.name().to_string()),
+                _ => None,
+            }
+            .filter(|_| factor.is_some());
             let in_sample = matches!(c, Candidate::MonteCarlo(_));
             let mc = factor
                 .zip(glorot_sorted)
@@ -324,6 +369,7 @@ pub fn rescaling_rows(
                 ensemble: ensemble.name().into(),
                 n,
                 factor_name: c.label(),
+                calibrated_on,
                 factor,
                 factor_lo,
                 factor_hi,
@@ -336,4 +382,35 @@ pub fn rescaling_rows(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An ensemble without an exact law borrows real Ginibre's factors under a name that says
+    /// so, and only a sample judges them: no exact `P` is claimed for it.
+    #[test]
+    fn transferred_factors_are_named_for_their_source_and_judged_by_the_sample() {
+        assert!(takes_transfer(Ensemble::GlorotUniform, false));
+        assert!(takes_transfer(Ensemble::TruncatedNormalUnit, false));
+        assert!(!takes_transfer(Ensemble::RealGinibre, true));
+        assert!(!takes_transfer(Ensemble::Orthogonal, false));
+        assert!(!takes_transfer(Ensemble::ComplexGinibre, true));
+        let source = laws::exact(Ensemble::RealGinibre, 64).unwrap();
+        let factor = source.calibrated_factor(0.1).unwrap();
+        // 10 radii, 3 of them above 1/factor: the factor delivers 0.3 to this sample.
+        let threshold = 1.0 / factor;
+        let sorted: Vec<f64> = (0..10)
+            .map(|i| threshold + (i as f64 - 6.5) * 1e-3)
+            .collect();
+        let c = candidates(&[0.1], false, true, true);
+        let rows = rescaling_rows(Ensemble::GlorotUniform, 64, None, &c, Some(&sorted), 0.0);
+        let row = rows.last().unwrap();
+        assert_eq!(row.factor_name, "real-ginibre-exact:0.1");
+        assert_eq!(row.calibrated_on.as_deref(), Some("real-ginibre"));
+        assert_eq!((row.factor, row.target_p), (Some(factor), Some(0.1)));
+        assert_eq!(row.exact_p_exceed_1, None);
+        assert_eq!(row.mc_p_exceed_1, Some(0.3));
+    }
 }

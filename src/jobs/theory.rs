@@ -177,7 +177,7 @@ pub fn compute(params: &TheoryParams) -> TheoryTables {
         .map(|&i| {
             let (e, n) = cells[i];
             let exact = exact_law(e, n);
-            let candidates = tables::candidates(&params.targets, exact.is_some(), false);
+            let candidates = tables::candidates(&params.targets, exact.is_some(), false, false);
             let rescaling = tables::rescaling_rows(e, n, exact.as_ref(), &candidates, None, 0.0);
             let cdf = match (&exact, params.cdf_points) {
                 (Some(law), k) if k > 0 => cdf_rows(e, n, law, k),

@@ -8,14 +8,19 @@ use serde::{Deserialize, Serialize};
 
 /// The law of a recurrent weight matrix before scaling; every entry has variance `1/n`
 /// (truncated-normal: `0.8796^2/n`, since it is not re-normalised). A manifest records it by
-/// name, with the ring for `diag-uniform`.
+/// name, with the ring for `diag-uniform`. docs/math/ensembles.md maps each to the framework
+/// initialisers it is.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(into = "EnsembleRecord", try_from = "EnsembleRecord")]
 pub enum Ensemble {
     ComplexGinibre,
     RealGinibre,
     GlorotUniform,
+    /// A standard normal truncated to (-2, 2), not re-normalised (Haiku's default).
     TruncatedNormal,
+    /// The same truncated normal divided by its standard deviation 0.8796..., so the variance is
+    /// exactly `1/n` (JAX `glorot_normal`/`lecun_normal`, Keras `GlorotNormal`).
+    TruncatedNormalUnit,
     Orthogonal,
     /// Diagonal, eigenvalues uniform on the ring `r_min <= |z| <= r_max` (LRU-style).
     DiagUniform {
@@ -26,20 +31,22 @@ pub enum Ensemble {
 
 impl Ensemble {
     /// Names accepted by `--ensemble` on the radius job.
-    pub const RADIUS_NAMES: [&'static str; 5] = [
+    pub const RADIUS_NAMES: [&'static str; 6] = [
         "complex-ginibre",
         "real-ginibre",
         "glorot-uniform",
         "truncated-normal",
+        "truncated-normal-unit",
         "orthogonal",
     ];
 
     /// Names accepted by the jobs that run any ensemble (`hidden`, `density`).
-    pub const ALL_NAMES: [&'static str; 6] = [
+    pub const ALL_NAMES: [&'static str; 7] = [
         "complex-ginibre",
         "real-ginibre",
         "glorot-uniform",
         "truncated-normal",
+        "truncated-normal-unit",
         "orthogonal",
         "diag-uniform",
     ];
@@ -55,6 +62,7 @@ impl Ensemble {
             "real-ginibre" => Ensemble::RealGinibre,
             "glorot-uniform" => Ensemble::GlorotUniform,
             "truncated-normal" => Ensemble::TruncatedNormal,
+            "truncated-normal-unit" => Ensemble::TruncatedNormalUnit,
             "orthogonal" => Ensemble::Orthogonal,
             "diag-uniform" => Ensemble::DiagUniform {
                 r_min: 0.0,
@@ -70,6 +78,7 @@ impl Ensemble {
             Ensemble::RealGinibre => "real-ginibre",
             Ensemble::GlorotUniform => "glorot-uniform",
             Ensemble::TruncatedNormal => "truncated-normal",
+            Ensemble::TruncatedNormalUnit => "truncated-normal-unit",
             Ensemble::Orthogonal => "orthogonal",
             Ensemble::DiagUniform { .. } => "diag-uniform",
         }
@@ -87,7 +96,9 @@ impl Ensemble {
     pub fn iid_theory(&self) -> Option<(Symmetry, f64)> {
         match self {
             Ensemble::ComplexGinibre => Some((Symmetry::Complex, 1.0)),
-            Ensemble::RealGinibre | Ensemble::GlorotUniform => Some((Symmetry::Real, 1.0)),
+            Ensemble::RealGinibre | Ensemble::GlorotUniform | Ensemble::TruncatedNormalUnit => {
+                Some((Symmetry::Real, 1.0))
+            }
             Ensemble::TruncatedNormal => Some((Symmetry::Real, asymptotics::truncated_normal_sd())),
             Ensemble::Orthogonal | Ensemble::DiagUniform { .. } => None,
         }

@@ -66,9 +66,10 @@ pub fn exact(ensemble: Ensemble, n: usize) -> Result<ExactLaw, NoExactLaw> {
             Ok(ExactLaw::ring(n, r_min, r_max))
         }
         Ensemble::DiagUniform { r_max, .. } => Err(NoExactLaw::PointMass { radius: r_max }),
-        Ensemble::GlorotUniform | Ensemble::TruncatedNormal | Ensemble::Orthogonal => {
-            Err(NoExactLaw::Unknown(ensemble))
-        }
+        Ensemble::GlorotUniform
+        | Ensemble::TruncatedNormal
+        | Ensemble::TruncatedNormalUnit
+        | Ensemble::Orthogonal => Err(NoExactLaw::Unknown(ensemble)),
     }
 }
 

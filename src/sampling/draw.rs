@@ -2,6 +2,7 @@
 //! generic sampler per matrix form (full, Hessenberg, Haar).
 
 use super::real::Real;
+use crate::math::asymptotics;
 use crate::model::Ensemble;
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::MatMut;
@@ -122,7 +123,11 @@ pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>,
                 }
             }
         }
-        Ensemble::TruncatedNormal => {
+        Ensemble::TruncatedNormal | Ensemble::TruncatedNormalUnit => {
+            let sd = match ensemble {
+                Ensemble::TruncatedNormalUnit => sd / asymptotics::TRUNCATED_NORMAL_SD,
+                _ => sd,
+            };
             for j in 0..n {
                 for x in m.rb_mut().col_mut(j).iter_mut() {
                     let z = loop {
