@@ -12,7 +12,7 @@
 //! Run: `cargo bench --bench hidden_gflops` (`HIDDEN_BENCH_STEPS` overrides the 3000 steps).
 
 use faer::{c32, c64, Accum, Mat, Par};
-use mc_gumbel::model::Ensemble;
+use mc_gumbel::model::{Ensemble, Recurrences};
 use mc_gumbel::sampling::draw;
 use mc_gumbel::sampling::real::Real;
 use mc_gumbel::sampling::rng::StreamKey;

@@ -7,6 +7,7 @@ output folder of `mc-gumbel run experiments/NAME.toml` (one subfolder per step).
 """
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -39,12 +40,15 @@ ENSEMBLE_LABEL = {
     "complex-ginibre": "complex Ginibre",
     "real-ginibre": "real Ginibre (Glorot normal)",
     "glorot-uniform": "Glorot uniform",
-    "truncated-normal": "truncated normal (±2 sd)",
+    "truncated-normal": "truncated normal (±2 sd, Haiku's; not re-normalised)",
+    "truncated-normal-unit": "truncated normal, re-normalised (JAX glorot_normal)",
     "orthogonal": "orthogonal",
     "diag-uniform": "diagonal, uniform on the disk (LRU-style)",
 }
 
-RHO_LABEL = r"spectral radius $\rho(W)$ (dimensionless; 1 = unit circle)"
+# Short enough for a panel's width; the figures say elsewhere that rho is dimensionless and that
+# 1 is the unit circle.
+RHO_LABEL = r"spectral radius $\rho(W)$"
 
 _read = []  # CSVs read by this script, recorded beside its figures for the tests
 
@@ -92,6 +96,14 @@ def load_steps(results, name, steps):
     return table.to_pandas()
 
 
+def options(results, step):
+    """The options a step ran with (the `options` of its manifest.json: batch, explode_factor,
+    ...), so that a figure states what was run rather than what the experiment file said; {}
+    where the step has no manifest."""
+    manifest = read_results(results).step(step).manifest
+    return dict((manifest or {}).get("options") or {})
+
+
 def save(fig, out, name):
     """Writes out/name.png and out/name.pdf, and out/name.inputs (the CSVs read, one a line)."""
     out = Path(out)
@@ -103,6 +115,21 @@ def save(fig, out, name):
         for p in _read:
             f.write(os.path.abspath(p) + "\n")
     print(f"wrote {out / name}.png and .pdf")
+
+
+def fmt_p(p):
+    """A probability to about three significant digits, and its distance from 1 to two where it
+    is near 1: 0.883, 0.0027, 0.99961, 1 - 2.3e-09; 0 and 1 exactly as 0 and 1; "n/a" for a
+    missing value (NaN)."""
+    if p != p:
+        return "n/a"
+    if p == 0 or p == 1:
+        return f"{p:.0f}"
+    if 1 - p < 1e-6:  # beyond what a decimal fraction shows readably
+        return f"1 - {1 - p:.1e}"
+    if p < 1e-4:
+        return f"{p:.1e}"
+    return f"{p:.{max(3, math.ceil(-math.log10(min(p, 1 - p))) + 1)}f}"
 
 
 def width_range(ns):
@@ -148,7 +175,8 @@ def exact_curve(cdf, ensemble, n):
 
 def promise(rescaling, ensemble):
     """What the published factor promises to this ensemble: target_p of its `paper` rows in
-    rescaling.csv (0.1442 complex Ginibre, 0.0749 real Ginibre and Glorot uniform), or None where
-    it promises nothing (empty: truncated normal, orthogonal) or the ensemble has no rows."""
+    rescaling.csv (0.1442 complex Ginibre, 0.0749 real Ginibre, Glorot uniform and the
+    re-normalised truncated normal), or None where it promises nothing (empty: the un-normalised
+    truncated normal, orthogonal) or the ensemble has no rows."""
     p = rescaling[(rescaling.ensemble == ensemble) & (rescaling.factor_name == "paper")].target_p.dropna()
     return float(p.iloc[0]) if len(p) else None

@@ -21,6 +21,10 @@ def main():
     args = common.parse_args(__doc__)
     dens = common.load_steps(args.results, "density.csv", ["density", "density-diag"])
     norms = common.load_steps(args.results, "hidden_norms.csv", ["hidden", "hidden-diag"])
+    if "recurrence" in norms.columns:
+        # Figure 1 is the dense recurrence h_t = W h_(t-1) + x_t; a run with --recurrence
+        # dense,diagonal would otherwise draw each curve twice.
+        norms = norms[norms.recurrence == "dense"]
     keys = list(dict.fromkeys(list(zip(dens.ensemble, dens.scale)) + list(zip(norms.ensemble, norms.scale))))
     color = {k: f"C{i}" for i, k in enumerate(keys)}
 

@@ -1,15 +1,20 @@
-"""What practitioners run: P(rho > 1) by width for complex and real Ginibre, Glorot uniform and
-the truncated normal, at Glorot scale (left) and under the published rescaling (right), with the
-exact values of complex Ginibre (Kostlan) and real Ginibre (Sinclair's Pfaffian) and, under the
-published rescaling, what it promises to each ensemble. Reads radius_summary.csv and
-rescaling.csv (each ensemble's promise: target_p of its `paper` rows) of the radius steps, and
-theory.csv.
+"""What practitioners run: P(rho > 1) by width for complex and real Ginibre, Glorot uniform, the
+truncated normal (Haiku's, not re-normalised) and the re-normalised truncated normal (JAX
+glorot_normal, Keras GlorotNormal), at Glorot scale (left) and under the published rescaling
+(right), with the exact values of complex Ginibre (Kostlan) and real Ginibre (Sinclair's
+Pfaffian) and, under the published rescaling, what it promises to each ensemble. Reads
+radius_summary.csv and rescaling.csv (each ensemble's promise: target_p of its `paper` rows) of
+the radius steps, and theory.csv.
 
     python3 plots/practical.py --results results/practical --out results/practical/figures
 """
 
+import textwrap
+
 import numpy as np
 import matplotlib.pyplot as plt
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.ticker import NullLocator, ScalarFormatter
 
 import common
 
@@ -22,7 +27,8 @@ def main():
     rescaling = common.load_steps(args.results, "rescaling.csv", STEPS)
     theory = common.load(args.results, "theory", "theory.csv").sort_values("n")
     scales = list(dict.fromkeys(summary.scale))
-    fig, axes = plt.subplots(1, len(scales), figsize=(5.6 * len(scales), 4.6), squeeze=False)
+    fig, axes = plt.subplots(1, len(scales), figsize=(5.6 * len(scales), 5.2), squeeze=False,
+                             layout="constrained")
     ensembles = list(dict.fromkeys(summary.ensemble))
     color = {e: f"C{i}" for i, e in enumerate(ensembles)}
     for ax, scale in zip(axes[0], scales):
@@ -32,7 +38,8 @@ def main():
             de = d[d.ensemble == e].sort_values("n")
             if de.empty:
                 continue
-            x = de.n * (1 + 0.03 * (i - 1.5))  # side by side, not on top of each other
+            # Side by side, centred on the width, not on top of each other.
+            x = de.n * 2 ** (0.05 * (i - (len(ensembles) - 1) / 2))
             pos = (de.p_exceed_1 > 0) | (not log)
             err = np.vstack([de.p_exceed_1 - de.p_exceed_1_lo, de.p_exceed_1_hi - de.p_exceed_1])
             ax.errorbar(x[pos], de.p_exceed_1[pos], yerr=err[:, pos.to_numpy()], fmt="o" if log else "o-", ms=3.5,
@@ -58,6 +65,12 @@ def main():
         if scale == "paper":
             draw_promises(ax, rescaling, ensembles, color)
         ax.set_xscale("log", base=2)
+        # Ticks at the sampled widths and at the powers of two the exact curves reach.
+        lo, hi = ax.get_xlim()
+        ax.set_xticks(sorted(set(int(n) for n in d.n) | {2 ** k for k in range(3, 21) if lo <= 2 ** k <= hi}))
+        ax.set_xlim(lo, hi)
+        ax.xaxis.set_major_formatter(ScalarFormatter())
+        ax.xaxis.set_minor_locator(NullLocator())
         if log:
             ax.set_yscale("log")
             ax.set_ylim(1e-4, 0.5)
@@ -76,12 +89,14 @@ def main():
     handles = {}
     for ax in axes[0]:
         for h, label in zip(*ax.get_legend_handles_labels()):
-            handles.setdefault(label, h)
-    fig.suptitle("How often practical initialisers have spectral radius above 1", y=1.0)
-    fig.tight_layout(rect=(0, 0.16, 1, 1))
-    fig.legend(handles.values(), handles.keys(), loc="lower center", ncol=3, fontsize=7,
-               bbox_to_anchor=(0.5, 0.0), frameon=False)
+            handles.setdefault(label, _LEGEND_HANDLE.get(label, h))
+    fig.suptitle("How often practical initialisers have spectral radius above 1")
+    fig.legend(handles.values(), handles.keys(), loc="outside lower center", ncol=3, fontsize=7,
+               frameon=False, handler_map={tuple: HandlerTuple(ndivide=1)})
     common.save(fig, args.out, "practical")
+
+
+_LEGEND_HANDLE = {}  # legend label -> the artists that draw it, where one artist cannot
 
 
 def draw_promises(ax, rescaling, ensembles, color):
@@ -94,13 +109,18 @@ def draw_promises(ax, rescaling, ensembles, color):
             by_value.setdefault(round(p, 12), []).append(e)
     for p, es in by_value.items():
         names = ", ".join(common.ENSEMBLE_LABEL.get(e, e) for e in es)
-        kw = {"gapcolor": color[es[1]]} if len(es) > 1 else {}
-        ax.axhline(p, color=color[es[0]], ls=(0, (1, 1.5)), lw=1.8,
-                   label=f"published factor's promise to {names}: {p:.4f}", **kw)
+        label = textwrap.fill(f"published factor's promise to {names}: {p:.4f}", 62,
+                              subsequent_indent="  ")
+        # One dotted line in turns of the colours of all the ensembles it is promised to: each
+        # colour dashes where the others leave gaps.
+        dash, k = 1.2, len(es)
+        lines = [ax.axhline(p, color=color[e], ls=(i * dash, (dash, (k - 1) * dash)) if k > 1 else (0, (1, 1.5)),
+                            lw=1.8, label=label if i == 0 else None) for i, e in enumerate(es)]
+        _LEGEND_HANDLE[label] = tuple(lines)
     silent = [e for e in ensembles if common.promise(rescaling, e) is None]
     if silent:
-        ax.plot([], [], " ", label="(it promises nothing to " + ", ".join(
-            common.ENSEMBLE_LABEL.get(e, e) for e in silent) + ")")
+        ax.plot([], [], " ", label=textwrap.fill("(it promises nothing to " + ", ".join(
+            common.ENSEMBLE_LABEL.get(e, e) for e in silent) + ")", 62, subsequent_indent="  "))
 
 
 if __name__ == "__main__":

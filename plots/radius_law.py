@@ -9,6 +9,7 @@ step.
 
 import numpy as np
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 import common
 
@@ -65,14 +66,17 @@ def main():
         label = common.ENSEMBLE_LABEL.get(s.ensemble, s.ensemble)
         scale = "" if s.scale == "glorot" else f", scale {s.scale}"
         scale += "" if s.precision == "f64" else f", {s.precision}"
-        exact_p = f", exact {s.exact_p_exceed_1:.3f}" if np.isfinite(s.exact_p_exceed_1) else ""
-        ax.set_title(f"{label}{scale}, n = {s.n}\nP(ρ > 1) = {s.p_exceed_1:.3f} (sample){exact_p}")
+        exact_p = f", exact {common.fmt_p(s.exact_p_exceed_1)}" if np.isfinite(s.exact_p_exceed_1) else ""
+        ax.set_title(f"{label}{scale}, n = {s.n}\nP(ρ > 1) = {common.fmt_p(s.p_exceed_1)} (sample){exact_p}")
         ax.set_xlim(lo - pad, hi + pad)
+        # Few enough ticks that their labels (up to 4 decimals near rho = 1) never touch.
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
         ax.set_xlabel(common.RHO_LABEL)
         ax.set_ylabel("probability density (per unit ρ)")
         ax.set_ylim(0, ax.get_ylim()[1] * 1.9)  # headroom: the legend sits above the data
         ax.legend(loc="upper right", fontsize=6, framealpha=0.7)
-    fig.suptitle("Law of the spectral radius of Glorot-initialised n x n matrices", y=1.0)
+    fig.suptitle("Law of the spectral radius ρ(W) of Glorot-initialised n x n matrices "
+                 "(dimensionless; ρ = 1 is the unit circle)", y=1.0)
     fig.tight_layout()
     common.save(fig, args.out, "radius_law")
 

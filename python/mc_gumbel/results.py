@@ -47,7 +47,9 @@ COLUMNS: dict[str, list[str]] = {name: list(cols) for name, cols in _core.column
 #: The columns of mc-gumbel's CSVs that hold text: the ``String`` fields of the Rust row types
 #: (``grep -n "pub .*: String" src/jobs/*.rs``; the raw ``radius_trials.csv`` writes the same
 #: labels). Every other contracted column is numbers (empty: undefined) or ``true``/``false``.
-TEXT_COLUMNS = frozenset({"ensemble", "scale", "method", "precision", "factor_name"})
+TEXT_COLUMNS = frozenset(
+    {"ensemble", "scale", "method", "precision", "factor_name", "recurrence", "calibrated_on"}
+)
 
 # In a file without a contract, a column whose non-empty fields are all numbers (or all
 # booleans) except for at most this share of them is damaged numbers, not text: it raises.

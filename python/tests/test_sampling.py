@@ -18,6 +18,7 @@ CASES = [
     (24, 300, "complex-ginibre", "kostlan", "f64"),
     (33, 200, "real-ginibre", "hessenberg", "f32"),
     (20, 200, "glorot-uniform", "dense", "f32"),
+    (20, 100, "truncated-normal-unit", "dense", "f64"),
 ]
 
 
