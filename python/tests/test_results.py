@@ -146,7 +146,8 @@ def trials_csv(tmp_path, rows, folder="run"):
 def test_text_columns_are_the_string_fields_of_the_contract():
     contracted = {c for cols in COLUMNS.values() for c in cols}
     assert TEXT_COLUMNS <= contracted  # no stale name
-    assert {"ensemble", "scale", "method", "precision", "factor_name"} == TEXT_COLUMNS
+    assert {"ensemble", "scale", "method", "precision", "factor_name", "recurrence",
+            "calibrated_on"} == TEXT_COLUMNS
 
 
 def test_a_word_in_a_contracted_number_column_names_file_line_and_column(tmp_path):
