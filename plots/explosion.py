@@ -130,7 +130,8 @@ def panel_median(ax, ex, factor):
     ex = one_per_cell(ex[ex.scale == "glorot"], ["ensemble", "recurrence", "n"])
     widths = np.sort(ex.n.unique())
     steps = int(ex.steps.max())
-    # The larger half of the widths (the upper ceil(k/2)): the exponent there is the asymptotic one.
+    # The larger half of the widths (the upper ceil(k/2)): the closest to the asymptotic slope, which
+    # is still approached from below there (docs/math/rnn.md, "The exponent is pre-asymptotic").
     fit_widths = widths[len(widths) // 2:]
     ensembles = ordered(ex.ensemble, ENSEMBLE_COLOR)
     recs = ordered(ex.recurrence, RECURRENCES)
