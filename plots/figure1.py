@@ -61,6 +61,16 @@ def main():
     tmax = norms.t.max()
     bot.plot([1, tmax], [1, tmax], "k:", lw=0.8, label=r"infinite width: $E\|h_t\|^2/n = t$")
     bot.set_yscale("log")
+    # Means near the overflow level (1e300) would let the automatic limits pass the largest
+    # double, where log ticks cannot be labelled: cap the axis a decade above the largest value.
+    largest = norms[["mean", "q90"]].replace(np.inf, np.nan).max().max()
+    top_decade = int(np.ceil(np.log10(min(1e300, 10 * largest))))
+    # Matplotlib's own log locator overflows past the largest double on such a range: place the
+    # decades ourselves, at most 8 labelled ones.
+    stride = max(1, int(np.ceil(top_decade / 8)))
+    bot.set_ylim(0.5, 10.0 ** top_decade)
+    bot.set_yticks(10.0 ** np.arange(0, top_decade + 1, stride))
+    bot.yaxis.set_minor_locator(plt.NullLocator())
     bot.set_xlabel("time step t")
     bot.set_ylabel(r"$\|h_t\|^2 / n$ (dimensionless)")
     bot.set_title(f"Hidden-state norm of h_t = W h_(t-1) + x_t, {common.width_range(norms.n)}"
