@@ -25,7 +25,7 @@ const SHARDED: [&str; 8] = [
     "--trials",
     "50",
     "--ensemble",
-    "complex-ginibre,orthogonal",
+    "complex-ginibre,orthogonal,truncated-normal-unit",
     "--scale",
     "glorot,half",
 ];
