@@ -73,7 +73,7 @@ pub enum Command {
     Merge(MergeArgs),
     /// Hidden-state norms of the linear RNN h_t = W h_{t-1} + x_t, beside each W's radius
     #[command(
-        after_help = "Examples:\n  mc-gumbel hidden --widths 64,256 --trials 200 --ensemble complex-ginibre,real-ginibre\n  mc-gumbel hidden --widths 256 --recurrence dense,diagonal --scale glorot,exact:0.01   # dense against diagonalised W\n  mc-gumbel hidden --ensemble diag-uniform --ring 0.9,1 --widths 1024 --steps 10000"
+        after_help = "Examples:\n  mc-gumbel hidden --widths 64,256 --trials 200 --ensemble complex-ginibre,real-ginibre\n  mc-gumbel hidden --widths 256 --recurrence dense,diagonal --scale glorot,exact:0.01\n  mc-gumbel hidden --ensemble diag-uniform --ring 0.9,1 --widths 1024 --steps 10000"
     )]
     Hidden(HiddenArgs),
     /// Histogram of all eigenvalue moduli against the exact (Kostlan) and circular laws
