@@ -137,6 +137,18 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
     };
     let exact = laws::exact(cell.ensemble, n).ok();
     let f = cell.factor;
+    // The exact law's quantities are independent root searches and quadratures: run them side by
+    // side on the job's pool (each gives the bits it gives alone).
+    let ((moments, median), p_exceed) = match &exact {
+        Some(e) => {
+            let (mm, p) = rayon::join(
+                || rayon::join(|| e.mean_sd(), || e.quantile(0.5)),
+                || e.sf(1.0 / f),
+            );
+            ((Some(mm.0), Some(mm.1)), Some(p))
+        }
+        None => ((None, None), None),
+    };
     SummaryRow {
         ensemble: cell.ensemble.name().into(),
         scale: cell.scale.label(),
@@ -168,9 +180,9 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
             ks_par(sorted, |x| law.cdf(x))
         }),
         ks_theory: law.map(|l| ks_par(sorted, |x| l.cdf(x))),
-        exact_mean: exact.as_ref().map(|e| f * e.mean_sd().0),
-        exact_median: exact.as_ref().map(|e| f * e.quantile(0.5)),
-        exact_p_exceed_1: exact.as_ref().map(|e| e.sf(1.0 / f)),
+        exact_mean: moments.map(|m| f * m.0),
+        exact_median: median.map(|m| f * m),
+        exact_p_exceed_1: p_exceed,
         ks_exact: exact.as_ref().map(|e| {
             stats::ks_bisected(sorted, EXACT_CDF_SLACK, |at| {
                 at.par_iter().map(|&i| e.cdf(sorted[i] / f)).collect()
@@ -318,8 +330,9 @@ pub fn rescaling_rows(
         .any(|c| matches!(c, Candidate::Transferred(_)))
         .then(|| laws::exact(TRANSFER_SOURCE, n).ok())
         .flatten();
+    // Each candidate's factor is its own root search: all of them at once on the job's pool.
     candidates
-        .iter()
+        .par_iter()
         .map(|c| {
             let (factor, factor_lo, factor_hi, target_p) = match *c {
                 Candidate::Fixed(s) => (s.factor(ensemble, n).ok(), None, None, None),

@@ -105,9 +105,26 @@ pub fn theory_row(ensemble: Ensemble, n: usize) -> TheoryRow {
         .expect("the theory job takes the Gaussian ensembles");
     let exact = exact_law(ensemble, n);
     let rider = asymptotics::rider_law(n, symmetry);
-    let moments = exact.as_ref().map(|e| e.mean_sd());
     let paper = asymptotics::paper_factor(n);
-    let at = |f: &dyn Fn(&ExactLaw) -> f64| exact.as_ref().map(f);
+    // The law's quantities are independent quadratures and root searches: all of them at once
+    // on the current pool, each giving the bits it gives alone.
+    let (moments, quantiles) = rayon::join(
+        || exact.as_ref().map(|e| e.mean_sd()),
+        || {
+            exact.as_ref().map(|e| {
+                let jobs: [&(dyn Fn() -> f64 + Sync); 6] = [
+                    &|| e.quantile(0.05),
+                    &|| e.quantile(0.5),
+                    &|| e.isf(0.05),
+                    &|| e.isf(0.01),
+                    &|| e.sf(1.0),
+                    &|| paper.map_or(f64::NAN, |s| e.sf(1.0 / s)),
+                ];
+                jobs.par_iter().map(|job| job()).collect::<Vec<f64>>()
+            })
+        },
+    );
+    let at = |i: usize| quantiles.as_ref().map(|q| q[i]);
     TheoryRow {
         ensemble: ensemble.name().into(),
         n,
@@ -116,14 +133,14 @@ pub fn theory_row(ensemble: Ensemble, n: usize) -> TheoryRow {
         theory_scale: rider.map(|l| l.scale),
         exact_mean: moments.map(|m| m.0),
         exact_sd: moments.map(|m| m.1),
-        exact_q05: at(&|e| e.quantile(0.05)),
-        exact_median: at(&|e| e.quantile(0.5)),
-        exact_q95: at(&|e| e.isf(0.05)),
-        exact_q99: at(&|e| e.isf(0.01)),
-        exact_p_exceed_1: at(&|e| e.sf(1.0)),
+        exact_q05: at(0),
+        exact_median: at(1),
+        exact_q95: at(2),
+        exact_q99: at(3),
+        exact_p_exceed_1: at(4),
         paper_factor: paper,
         paper_defined: paper.is_some(),
-        paper_p_exceed_1_exact: paper.and_then(|s| at(&|e| e.sf(1.0 / s))),
+        paper_p_exceed_1_exact: paper.and(at(5)),
         paper_p_exceed_1_promised: asymptotics::paper_promised_p_exceed_1(symmetry),
     }
 }
@@ -141,8 +158,9 @@ pub struct CdfRow {
 
 /// `points` radii evenly spaced between the `1e-6` and `1 - 1e-6` quantiles of `law`.
 fn cdf_rows(ensemble: Ensemble, n: usize, law: &ExactLaw, points: usize) -> Vec<CdfRow> {
-    let (lo, hi) = (law.quantile(1e-6), law.isf(1e-6));
+    let (lo, hi) = rayon::join(|| law.quantile(1e-6), || law.isf(1e-6));
     (0..points)
+        .into_par_iter()
         .map(|i| {
             let r = lo + (hi - lo) * i as f64 / (points.max(2) - 1) as f64;
             CdfRow {

@@ -26,6 +26,15 @@ pub fn gauss_legendre_nodes(a: f64, b: f64, panels: usize, mut visit: impl FnMut
     }
 }
 
+/// The nodes and weights [`gauss_legendre_nodes`] visits, in its order, so that a costly
+/// integrand can be evaluated at all of them in parallel and summed in that order (the same
+/// bits as the sequential visit).
+pub fn gauss_legendre_points(a: f64, b: f64, panels: usize) -> Vec<(f64, f64)> {
+    let mut points = Vec::with_capacity(8 * panels);
+    gauss_legendre_nodes(a, b, panels, |x, w| points.push((x, w)));
+    points
+}
+
 /// Gauss–Legendre nodes and weights on `[-1, 1]` (Newton on the three-term recurrence).
 pub fn gauss_legendre(q: usize) -> (Vec<f64>, Vec<f64>) {
     let mut x = vec![0.0; q];

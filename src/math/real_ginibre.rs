@@ -103,6 +103,7 @@
 //! of a random matrix are real?", JAMS) is [`super::real_density::expected_real_eigenvalues`].
 
 use faer::{Mat, Par};
+use rayon::prelude::*;
 use std::sync::OnceLock;
 
 use super::determinant::{clear_upper_avx, ln_abs_det, ln_det_unit_minus};
@@ -653,21 +654,25 @@ impl RealGinibreLaw {
     /// quantiles (what lies outside changes neither beyond 1e-15 relative), by composite
     /// Gauss–Legendre quadrature.
     fn mean_sd_with(&self, panels: usize) -> (f64, f64) {
-        let a = self.quantile(1e-16);
-        let b = self.isf(1e-16);
+        let (a, b) = rayon::join(|| self.quantile(1e-16), || self.isf(1e-16));
         let (gx, gw) = gauss_legendre(16);
         let h = (b - a) / panels as f64;
+        let points: Vec<(f64, f64)> = (0..panels)
+            .flat_map(|pi| {
+                let mid = a + (pi as f64 + 0.5) * h;
+                gx.iter()
+                    .zip(&gw)
+                    .map(move |(x, w)| (mid + 0.5 * h * x, 0.5 * h * w))
+            })
+            .collect();
+        // Every node in parallel on the caller's pool, summed in node order: the bits of a
+        // sequential sum.
+        let sf: Vec<f64> = points.par_iter().map(|&(r, _)| self.sf(r)).collect();
         let mut m1 = 0.0;
         let mut m2 = 0.0;
-        for pi in 0..panels {
-            let mid = a + (pi as f64 + 0.5) * h;
-            for (x, w) in gx.iter().zip(&gw) {
-                let r = mid + 0.5 * h * x;
-                let wt = 0.5 * h * w;
-                let s = self.sf(r);
-                m1 += wt * s;
-                m2 += wt * 2.0 * (r - a) * s;
-            }
+        for (&(r, wt), s) in points.iter().zip(sf) {
+            m1 += wt * s;
+            m2 += wt * 2.0 * (r - a) * s;
         }
         let mean = a + m1;
         let var = (m2 - m1 * m1).max(0.0);
@@ -715,7 +720,14 @@ impl RadiusLaw for RealGinibreLaw {
     /// Mean and standard deviation, see [`RealGinibreLaw::mean_sd_with`]; computed once per law
     /// and kept, so that every holder of a shared law reuses them.
     fn mean_sd(&self) -> (f64, f64) {
-        *self.moments.get_or_init(|| self.mean_sd_with(6))
+        // Not `get_or_init`: the computation runs parallel work, and a worker waiting on it may
+        // be handed a task that asks for the same moments (a re-entrant initialisation). Two
+        // racing computations give the same value; the first stored is kept.
+        if let Some(m) = self.moments.get() {
+            return *m;
+        }
+        let m = self.mean_sd_with(6);
+        *self.moments.get_or_init(|| m)
     }
 }
 
