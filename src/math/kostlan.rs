@@ -218,6 +218,30 @@ mod tests {
     use crate::math::asymptotics::{rider_law, Symmetry};
     use statrs::function::gamma::gamma_lr;
 
+    /// The moments' quadrature runs its nodes in parallel and sums them in node order: the bits
+    /// of the sequential visit, whatever the pool.
+    #[test]
+    fn parallel_moments_are_the_sequential_sum_bit_for_bit() {
+        let law = KostlanLaw::new(300);
+        let (a, b) = (law.quantile(1e-30), law.isf(1e-20));
+        let (mut m1, mut m2) = (0.0, 0.0);
+        crate::math::quadrature::gauss_legendre_nodes(a, b, 48, |r, w| {
+            let s = law.sf(r);
+            m1 += w * s;
+            m2 += w * 2.0 * (r - a) * s;
+        });
+        let sequential = (a + m1, (m2 - m1 * m1).max(0.0).sqrt());
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let parallel = pool.install(|| law.mean_sd());
+            assert_eq!(parallel.0.to_bits(), sequential.0.to_bits(), "{threads} threads");
+            assert_eq!(parallel.1.to_bits(), sequential.1.to_bits(), "{threads} threads");
+        }
+    }
+
     /// The windowed log-space product against the plain product of statrs' regularised gamma.
     #[test]
     fn kostlan_cdf_matches_direct_product() {

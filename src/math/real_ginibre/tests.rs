@@ -462,3 +462,35 @@ fn left_tail_is_zero_not_nan() {
         }
     }
 }
+
+/// The moments' quadrature runs its nodes in parallel and sums them in node order: the bits of
+/// the sequential sum, whatever the pool (one thread, or several).
+#[test]
+fn parallel_moments_are_the_sequential_sum_bit_for_bit() {
+    let law = RealGinibreLaw::new(24);
+    let sequential = {
+        let (a, b) = (law.quantile(1e-16), law.isf(1e-16));
+        let (gx, gw) = gauss_legendre(16);
+        let h = (b - a) / 6.0;
+        let (mut m1, mut m2) = (0.0, 0.0);
+        for pi in 0..6 {
+            let mid = a + (pi as f64 + 0.5) * h;
+            for (x, w) in gx.iter().zip(&gw) {
+                let (r, wt) = (mid + 0.5 * h * x, 0.5 * h * w);
+                let s = law.sf(r);
+                m1 += wt * s;
+                m2 += wt * 2.0 * (r - a) * s;
+            }
+        }
+        (a + m1, (m2 - m1 * m1).max(0.0).sqrt())
+    };
+    for threads in [1, 3] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let parallel = pool.install(|| law.mean_sd_with(6));
+        assert_eq!(parallel.0.to_bits(), sequential.0.to_bits(), "{threads} threads");
+        assert_eq!(parallel.1.to_bits(), sequential.1.to_bits(), "{threads} threads");
+    }
+}
