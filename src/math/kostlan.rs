@@ -237,8 +237,16 @@ mod tests {
                 .build()
                 .unwrap();
             let parallel = pool.install(|| law.mean_sd());
-            assert_eq!(parallel.0.to_bits(), sequential.0.to_bits(), "{threads} threads");
-            assert_eq!(parallel.1.to_bits(), sequential.1.to_bits(), "{threads} threads");
+            assert_eq!(
+                parallel.0.to_bits(),
+                sequential.0.to_bits(),
+                "{threads} threads"
+            );
+            assert_eq!(
+                parallel.1.to_bits(),
+                sequential.1.to_bits(),
+                "{threads} threads"
+            );
         }
     }
 

@@ -490,7 +490,15 @@ fn parallel_moments_are_the_sequential_sum_bit_for_bit() {
             .build()
             .unwrap();
         let parallel = pool.install(|| law.mean_sd_with(6));
-        assert_eq!(parallel.0.to_bits(), sequential.0.to_bits(), "{threads} threads");
-        assert_eq!(parallel.1.to_bits(), sequential.1.to_bits(), "{threads} threads");
+        assert_eq!(
+            parallel.0.to_bits(),
+            sequential.0.to_bits(),
+            "{threads} threads"
+        );
+        assert_eq!(
+            parallel.1.to_bits(),
+            sequential.1.to_bits(),
+            "{threads} threads"
+        );
     }
 }
