@@ -231,23 +231,7 @@ mod tests {
             m2 += w * 2.0 * (r - a) * s;
         });
         let sequential = (a + m1, (m2 - m1 * m1).max(0.0).sqrt());
-        for threads in [1, 3] {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            let parallel = pool.install(|| law.mean_sd());
-            assert_eq!(
-                parallel.0.to_bits(),
-                sequential.0.to_bits(),
-                "{threads} threads"
-            );
-            assert_eq!(
-                parallel.1.to_bits(),
-                sequential.1.to_bits(),
-                "{threads} threads"
-            );
-        }
+        crate::math::quadrature::assert_same_bits_on_pools(sequential, || law.mean_sd());
     }
 
     /// The windowed log-space product against the plain product of statrs' regularised gamma.

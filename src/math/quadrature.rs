@@ -35,6 +35,24 @@ pub fn gauss_legendre_points(a: f64, b: f64, panels: usize) -> Vec<(f64, f64)> {
     points
 }
 
+/// Checks that `f`, run on fresh pools of 1 and of 3 threads, gives the bits of `expected`: what a
+/// quadrature evaluated in parallel and summed in node order must pass against its sequential sum.
+#[cfg(test)]
+pub(crate) fn assert_same_bits_on_pools(expected: (f64, f64), f: impl Fn() -> (f64, f64) + Sync) {
+    for threads in [1, 3] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let got = pool.install(&f);
+        assert_eq!(
+            (got.0.to_bits(), got.1.to_bits()),
+            (expected.0.to_bits(), expected.1.to_bits()),
+            "{threads} threads: {got:?} against {expected:?}"
+        );
+    }
+}
+
 /// Gauss–Legendre nodes and weights on `[-1, 1]` (Newton on the three-term recurrence).
 pub fn gauss_legendre(q: usize) -> (Vec<f64>, Vec<f64>) {
     let mut x = vec![0.0; q];

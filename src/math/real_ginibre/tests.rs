@@ -484,21 +484,5 @@ fn parallel_moments_are_the_sequential_sum_bit_for_bit() {
         }
         (a + m1, (m2 - m1 * m1).max(0.0).sqrt())
     };
-    for threads in [1, 3] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        let parallel = pool.install(|| law.mean_sd_with(6));
-        assert_eq!(
-            parallel.0.to_bits(),
-            sequential.0.to_bits(),
-            "{threads} threads"
-        );
-        assert_eq!(
-            parallel.1.to_bits(),
-            sequential.1.to_bits(),
-            "{threads} threads"
-        );
-    }
+    crate::math::quadrature::assert_same_bits_on_pools(sequential, || law.mean_sd_with(6));
 }
