@@ -15,7 +15,7 @@ use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule
 use crate::store::raw::scientific;
 use crate::store::{write_table, write_table_or_header};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::path::Path;
 
 /// Files the hidden job writes.
@@ -156,7 +156,11 @@ fn quantile_with_inf(sorted: &[f64], p: f64) -> f64 {
 /// them as independent would understate the error. Once any run is `+inf` the mean and both
 /// interval ends are `inf` (written `inf` in the CSV): the sample mean then says only that a draw
 /// exploded, and the quantiles carry the information.
-pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<NormStats> {
+pub fn norm_stats<R: Borrow<Trajectory>>(
+    runs: &[R],
+    times: &[usize],
+    batch: usize,
+) -> Vec<NormStats> {
     let total = (runs.len() * batch) as f64;
     let mut values = Vec::with_capacity(runs.len() * batch);
     let mut trial_means = Vec::with_capacity(runs.len());
@@ -167,7 +171,7 @@ pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<Nor
             values.clear();
             trial_means.clear();
             for r in runs {
-                let slice = &r.norms[i * batch..(i + 1) * batch];
+                let slice = &r.borrow().norms[i * batch..(i + 1) * batch];
                 values.extend_from_slice(slice);
                 trial_means.push(slice.iter().sum::<f64>() / batch as f64);
             }
@@ -184,7 +188,7 @@ pub fn norm_stats(runs: &[Trajectory], times: &[usize], batch: usize) -> Vec<Nor
             values.sort_unstable_by(f64::total_cmp);
             let exploded = runs
                 .iter()
-                .flat_map(|r| &r.first_pass)
+                .flat_map(|r| &r.borrow().first_pass)
                 .filter(|p| p.is_some_and(|p| p <= t))
                 .count();
             NormStats {
@@ -454,7 +458,8 @@ impl RecordJob for HiddenJob {
         let times = &self.schedule.times;
         let (mut trials, mut norms, mut explosion) = (Vec::new(), Vec::new(), Vec::new());
         for (k, recurrence) in self.recurrences().iter().enumerate() {
-            let runs: Vec<Trajectory> = records.iter().map(|tr| tr.runs[k].clone()).collect();
+            // Each recurrence's trajectories, borrowed: a cell's norms are its largest data.
+            let runs: Vec<&Trajectory> = records.iter().map(|tr| &tr.runs[k]).collect();
             trials.extend(
                 records
                     .iter()

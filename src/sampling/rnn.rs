@@ -244,11 +244,7 @@ impl<T: Entry> Propagator<T> {
                 .map(|&r| Run {
                     state: State::new(r, n, batch),
                     alive: vec![true; batch],
-                    trajectory: Trajectory {
-                        norms: Vec::new(),
-                        first_pass: Vec::new(),
-                        explode_time: None,
-                    },
+                    trajectory: Trajectory::empty(),
                 })
                 .collect(),
         }
