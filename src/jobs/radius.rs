@@ -182,29 +182,15 @@ impl RecordJob for RadiusJob {
         } else {
             scales.first() == Some(&cell.scale)
         };
-        let rescaling = if holder {
-            let targets = &self.0.params.spec.targets;
-            let exact = laws::exact(cell.ensemble, cell.n).ok();
-            // Orthogonal radii are all 1: no quantile of them calibrates anything.
-            let mc = glorot && cell.ensemble != Ensemble::Orthogonal;
-            let transfer = mc && tables::takes_transfer(cell.ensemble, exact.is_some());
-            let candidates = tables::candidates(targets, exact.is_some(), mc, transfer);
-            let sample = glorot.then_some(&sorted[..]);
-            let tol = cell.outside_tolerance();
-            tables::rescaling_rows(
-                cell.ensemble,
-                cell.n,
-                exact.as_ref(),
-                &candidates,
-                sample,
-                tol,
-            )
-        } else {
-            Vec::new()
-        };
+        // The rescaling factors and the summary's exact-law quantities are independent root
+        // searches and quadratures: both at once on the job's pool.
+        let (rescaling, summary) = rayon::join(
+            || self.rescaling_rows(cell, &sorted, holder, glorot),
+            || tables::summary_row(cell, &sorted),
+        );
         RadiusCellRows {
             cell: *cell,
-            summary: tables::summary_row(cell, &sorted),
+            summary,
             rescaling,
         }
     }
@@ -233,5 +219,36 @@ impl RecordJob for RadiusJob {
         holders.sort_by_key(|d| (order(d.cell.ensemble), d.cell.n));
         let rescaling: Vec<&RescalingRow> = holders.iter().flat_map(|d| &d.rescaling).collect();
         write_table(&out.join(FILES[3]), &rescaling)
+    }
+}
+
+impl RadiusJob {
+    /// The rescaling rows of a cell: only the cell that holds its (ensemble, width) writes them.
+    fn rescaling_rows(
+        &self,
+        cell: &Cell,
+        sorted: &[f64],
+        holder: bool,
+        glorot: bool,
+    ) -> Vec<RescalingRow> {
+        if !holder {
+            return Vec::new();
+        }
+        let targets = &self.0.params.spec.targets;
+        let exact = laws::exact(cell.ensemble, cell.n).ok();
+        // Orthogonal radii are all 1: no quantile of them calibrates anything.
+        let mc = glorot && cell.ensemble != Ensemble::Orthogonal;
+        let transfer = mc && tables::takes_transfer(cell.ensemble, exact.is_some());
+        let candidates = tables::candidates(targets, exact.is_some(), mc, transfer);
+        let sample = glorot.then_some(sorted);
+        let tol = cell.outside_tolerance();
+        tables::rescaling_rows(
+            cell.ensemble,
+            cell.n,
+            exact.as_ref(),
+            &candidates,
+            sample,
+            tol,
+        )
     }
 }

@@ -139,15 +139,24 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
     let f = cell.factor;
     // The exact law's quantities are independent root searches and quadratures: run them side by
     // side on the job's pool (each gives the bits it gives alone).
-    let ((moments, median), p_exceed) = match &exact {
+    let ((moments, median), (p_exceed, ks_exact)) = match &exact {
         Some(e) => {
-            let (mm, p) = rayon::join(
+            let (mm, (p, ks)) = rayon::join(
                 || rayon::join(|| e.mean_sd(), || e.quantile(0.5)),
-                || e.sf(1.0 / f),
+                || {
+                    rayon::join(
+                        || e.sf(1.0 / f),
+                        || {
+                            stats::ks_bisected(sorted, EXACT_CDF_SLACK, |at| {
+                                at.par_iter().map(|&i| e.cdf(sorted[i] / f)).collect()
+                            })
+                        },
+                    )
+                },
             );
-            ((Some(mm.0), Some(mm.1)), Some(p))
+            ((Some(mm.0), Some(mm.1)), (Some(p), Some(ks)))
         }
-        None => ((None, None), None),
+        None => ((None, None), (None, None)),
     };
     SummaryRow {
         ensemble: cell.ensemble.name().into(),
@@ -183,11 +192,7 @@ pub fn summary_row(cell: &Cell, sorted: &[f64]) -> SummaryRow {
         exact_mean: moments.map(|m| f * m.0),
         exact_median: median.map(|m| f * m),
         exact_p_exceed_1: p_exceed,
-        ks_exact: exact.as_ref().map(|e| {
-            stats::ks_bisected(sorted, EXACT_CDF_SLACK, |at| {
-                at.par_iter().map(|&i| e.cdf(sorted[i] / f)).collect()
-            })
-        }),
+        ks_exact,
     }
 }
 

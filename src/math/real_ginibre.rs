@@ -104,13 +104,14 @@
 
 use faer::{Mat, Par};
 use rayon::prelude::*;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use super::determinant::{clear_upper_avx, ln_abs_det, ln_det_unit_minus};
 use super::quadrature::gauss_legendre;
 use super::radius_law::RadiusLaw;
 use super::real_density::central_ratio;
-use super::special::{erfcx, ln_poisson_pmf};
+use super::special::{erfcx_into, ln_poisson_pmf};
 
 const SQRT_2PI: f64 = 2.5066282746310007;
 
@@ -180,6 +181,36 @@ pub struct RealGinibreLaw {
     c_b: Vec<f64>,
     /// Mean and standard deviation, computed on first use.
     moments: OnceLock<(f64, f64)>,
+    /// Evaluations already made: root searches start from the same bracket and re-check their
+    /// roots, and the quantities of a cell share points (about one evaluation in ten).
+    memo: Memo,
+}
+
+/// `r` (its bits) to `evaluate(r)`, up to [`Memo::CAPACITY`] entries; a clone starts empty.
+#[derive(Debug, Default)]
+struct Memo(Mutex<HashMap<u64, (f64, f64)>>);
+
+impl Memo {
+    /// Enough for every point a cell asks for (about 200), small enough to never matter.
+    const CAPACITY: usize = 4096;
+
+    fn get(&self, r: f64) -> Option<(f64, f64)> {
+        self.0.lock().ok()?.get(&r.to_bits()).copied()
+    }
+
+    fn insert(&self, r: f64, value: (f64, f64)) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() < Self::CAPACITY {
+                map.insert(r.to_bits(), value);
+            }
+        }
+    }
+}
+
+impl Clone for Memo {
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
 }
 
 impl RealGinibreLaw {
@@ -245,6 +276,7 @@ impl RealGinibreLaw {
             sqrt_j,
             c_b,
             moments: OnceLock::new(),
+            memo: Memo::default(),
         };
         if cols > 0 {
             let nodes: Vec<f64> = (0..tab_panels)
@@ -273,10 +305,16 @@ impl RealGinibreLaw {
         let mut out = vec![0.0; nodes.len() * 2 * nd];
         const CHUNK: usize = 256;
         let mut prod = Mat::<f64>::zeros(nd, CHUNK.min(nodes.len()));
+        let mut args = vec![0.0; k_nodes];
         for (c, chunk) in nodes.chunks(CHUNK).enumerate() {
-            let g = Mat::from_fn(k_nodes, chunk.len(), |k, i| {
-                erfcx(std::f64::consts::SQRT_2 * chunk[i] * self.ang_sin[k])
-            });
+            let mut g = Mat::<f64>::zeros(k_nodes, chunk.len());
+            for (i, &s) in chunk.iter().enumerate() {
+                for (a, &sin) in args.iter_mut().zip(&self.ang_sin) {
+                    *a = std::f64::consts::SQRT_2 * s * sin;
+                }
+                let col = g.col_mut(i).try_as_col_major_mut().unwrap().as_slice_mut();
+                erfcx_into(&args, col);
+            }
             let mut dst = prod.as_mut().subcols_mut(0, chunk.len());
             faer::linalg::matmul::matmul(
                 dst.as_mut(),
@@ -302,18 +340,27 @@ impl RealGinibreLaw {
     /// `psi_j(s)` for the consecutive `j` in `[j_min, j_max]` around the peak `j = s^2` where it
     /// is at least `floor` (an absolute level: `psi_j <= 1`), by the recurrence
     /// `psi_j+1 = psi_j s / sqrt(j+1)` from one saddle-point value. Returns the first index and
-    /// the values; empty if every value is below `floor`.
-    fn psi_run(&self, s: f64, j_min: usize, j_max: usize, floor: f64) -> (usize, Vec<f64>) {
+    /// the values, written to `down` (a buffer the caller reuses: this runs at every radial node
+    /// of every evaluation); empty if every value is below `floor`.
+    fn psi_run(
+        &self,
+        s: f64,
+        j_min: usize,
+        j_max: usize,
+        floor: f64,
+        down: &mut Vec<f64>,
+    ) -> usize {
+        down.clear();
         if j_min > j_max || s <= 0.0 {
-            return (j_min, Vec::new());
+            return j_min;
         }
         let lambda = s * s;
         let start = (lambda.round() as usize).clamp(j_min, j_max);
         let v0 = (0.5 * ln_poisson_pmf(start, lambda)).exp();
         if v0.is_nan() || v0 < floor || v0 == 0.0 {
-            return (start, Vec::new());
+            return start;
         }
-        let mut down = Vec::new();
+        down.reserve(j_max - j_min + 1);
         let mut v = v0;
         let mut j = start;
         while j > j_min {
@@ -337,11 +384,20 @@ impl RealGinibreLaw {
             j += 1;
             down.push(v);
         }
-        (first, down)
+        first
     }
 
     /// `(ln F_n(r), 1 - F_n(r))`, each to its own relative accuracy where it is small.
     fn evaluate(&self, r: f64) -> (f64, f64) {
+        if let Some(known) = self.memo.get(r) {
+            return known;
+        }
+        let value = self.evaluate_afresh(r);
+        self.memo.insert(r, value);
+        value
+    }
+
+    fn evaluate_afresh(&self, r: f64) -> (f64, f64) {
         match self.matrix(r) {
             Err(known) => known,
             Ok((mut x, n_diag, bs)) => {
@@ -399,7 +455,8 @@ impl RealGinibreLaw {
 
         // Rank-one factor of the real-line part: 2 psi_2b(R) / sqrt(2b + 1).
         let u_r: Vec<f64> = {
-            let (first, run) = self.psi_run(big_r, 2 * a0, n - 1, 0.0);
+            let mut run = Vec::new();
+            let first = self.psi_run(big_r, 2 * a0, n - 1, 0.0, &mut run);
             (a0..cols)
                 .map(|b| {
                     let j = 2 * b;
@@ -478,9 +535,10 @@ impl RealGinibreLaw {
         }
         let fresh_i = self.angular(&fresh_s);
 
+        let (mut psi, mut uu, mut vv) = (Vec::new(), Vec::new(), Vec::new());
         let mut visit = |s: f64, w: f64, outside: bool, irow: &[f64]| {
             let j_min = (2 * a0).saturating_sub(1);
-            let (first, psi) = self.psi_run(s, j_min, self.n - 1, theta);
+            let first = self.psi_run(s, j_min, self.n - 1, theta, &mut psi);
             if psi.is_empty() {
                 return;
             }
@@ -498,16 +556,16 @@ impl RealGinibreLaw {
             if bb_lo > bb_hi {
                 return;
             }
-            let uu: Vec<f64> = (bb_lo..=bb_hi).map(|b| get(2 * b + 1)).collect();
-            let vv: Vec<f64> = (bb_lo..=bb_hi)
-                .map(|b| {
-                    if b == 0 {
-                        0.0
-                    } else {
-                        self.c_b[b] * s * get(2 * b - 1)
-                    }
-                })
-                .collect();
+            uu.clear();
+            uu.extend((bb_lo..=bb_hi).map(|b| get(2 * b + 1)));
+            vv.clear();
+            vv.extend((bb_lo..=bb_hi).map(|b| {
+                if b == 0 {
+                    0.0
+                } else {
+                    self.c_b[b] * s * get(2 * b - 1)
+                }
+            }));
             let peak = psi
                 .iter()
                 .enumerate()
@@ -607,7 +665,16 @@ impl RealGinibreLaw {
             e += 0.5;
         }
         let (gx, gw) = (&self.rad_x, &self.rad_w);
+        let mut run = Vec::new();
+        // Rows whose tail is outside R come first (the median grows with a).
+        let split = (a0..rows)
+            .find(|&a| nu_median_sq(a) > big_r * big_r)
+            .unwrap_or(rows);
         for outside in [true, false] {
+            let (a_lo, a_hi) = if outside { (a0, split) } else { (split, rows) };
+            if a_lo == a_hi {
+                continue;
+            }
             let limit = if outside { f64::INFINITY } else { big_r };
             for win in edges.windows(2) {
                 let (d0, d1) = (win[0], win[1].min(limit));
@@ -618,7 +685,11 @@ impl RealGinibreLaw {
                 for (x, w) in gx.iter().zip(gw) {
                     let dist = d0 + half * (1.0 + x);
                     let y = if outside { big_r + dist } else { big_r - dist };
-                    let (first, run) = self.psi_run(y, 2 * a0, 2 * (rows - 1), 0.0);
+                    // Only this side's rows are read: the run is cut to them, keeping its
+                    // starting degree (hence every value's bits) as over the whole block.
+                    let start = ((y * y).round() as usize).clamp(2 * a0, 2 * (rows - 1));
+                    let (j_lo, j_hi) = ((2 * a_lo).min(start), (2 * (a_hi - 1)).max(start));
+                    let first = self.psi_run(y, j_lo, j_hi, 0.0, &mut run);
                     for (i, slot) in acc.iter_mut().enumerate() {
                         let a = a0 + i;
                         let tail_outside = nu_median_sq(a) <= big_r * big_r;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::math::special::FRAC_1_SQRT_PI;
+use crate::math::special::{erfcx, FRAC_1_SQRT_PI};
 
 /// `erfcx` against 20-digit values (mpmath): `(x, erfc x, erfcx x)`.
 #[test]
