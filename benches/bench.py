@@ -5,6 +5,7 @@
     python3 benches/bench.py vs-numpy --precision f32 [--method hessenberg]
     python3 benches/bench.py methods    # dense vs hessenberg vs kostlan, thread scaling
     python3 benches/bench.py python     # mc_gumbel.sample_radius against the CLI, same trials
+    python3 benches/bench.py overhead   # a whole run per matrix against the bare eigenvalue kernel
 
 Timings belong here, never in tests. Both sides of every comparison run in the same invocation,
 on the same machine, one after the other; absolute seconds on a shared machine are noise, the
@@ -132,6 +133,59 @@ def python_overhead(a):
         print(f"{ensemble},{a.n},{a.trials},{w:.3f},{c:.3f},{p:.3f},{p / c:.3f},{p / w:.3f}")
 
 
+KERNEL = ROOT / "target" / "release" / "examples" / "kernel"
+
+# Trials per width: enough matrices that each side runs for a few seconds on one thread.
+OVERHEAD_TRIALS = {64: 10_000, 256: 200, 1024: 8}
+
+
+def overhead(a):
+    """A whole mc-gumbel run on one thread, per matrix, against the bare kernel on the same
+    matrices (examples/kernel.rs: faer's eigenvalues, or the QR iteration alone for hessenberg).
+
+    Columns, in milliseconds per matrix unless named otherwise:
+      kernel      the kernel alone (median of --repeats runs, as are the others);
+      draw        drawing the matrix (the kernel example's own draw, outside the kernel's time);
+      sampling    the run's sampling loop (its manifest's cell seconds / trials): draw, kernel,
+                  the record;
+      whole       the run's wall time / trials: start-up, sampling, exact law, tables, files;
+      fixed_s     seconds of the run outside its sampling loop (the per-process cost);
+      sampling/kernel and whole/kernel  the overhead ratios (target: 1.05 at n >= 256, 1.15 at 64).
+    """
+    import statistics
+
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "kernel"], cwd=ROOT, check=True)
+    widths = [int(w) for w in a.widths.split(",")]
+    print("# one thread; trials per width " + ", ".join(f"n={n}: {a.scale * OVERHEAD_TRIALS.get(n, 8):g}"
+                                                          for n in widths))
+    print("ensemble,method,precision,n,trials,kernel_ms,draw_ms,sampling_ms,whole_ms,fixed_s,"
+          "sampling/kernel,whole/kernel")
+    with tempfile.TemporaryDirectory() as tmp:
+        for method in a.methods.split(","):
+            for precision in a.precisions.split(","):
+                for ens in a.ensembles.split(","):
+                    for n in widths:
+                        trials = max(1, int(a.scale * OVERHEAD_TRIALS.get(n, 8)))
+                        kern, draw, samp, whole = [], [], [], []
+                        for _ in range(a.repeats):
+                            out = subprocess.run(
+                                [str(KERNEL), ens, method, precision, str(n), str(trials), "1"],
+                                check=True, capture_output=True, text=True).stdout
+                            d, k, _ = out.strip().split(",")
+                            kern.append(float(k))
+                            draw.append(float(d))
+                            wall, m = mc_gumbel(["--widths", str(n), "--trials", str(trials), "--ensemble", ens,
+                                                 "--method", method, "--precision", precision,
+                                                 "--threads", "1", "--seed", "1"], Path(tmp) / "run")
+                            samp.append(m["cells"][0]["seconds"] / trials)
+                            whole.append(wall / trials)
+                        k, d, sa, w = (statistics.median(x) for x in (kern, draw, samp, whole))
+                        fixed = (w - sa) * trials
+                        print(f"{ens},{method},{precision},{n},{trials},{1e3 * k:.4f},{1e3 * d:.4f},"
+                              f"{1e3 * sa:.4f},{1e3 * w:.4f},{fixed:.3f},{sa / k:.3f},{w / k:.3f}",
+                              flush=True)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="what", required=True)
@@ -154,10 +208,17 @@ def main():
     py.add_argument("--ensembles", default="complex-ginibre,real-ginibre")
     py.add_argument("--threads", type=int, default=os.cpu_count())
     py.add_argument("--repeats", type=int, default=3)
+    o = sub.add_parser("overhead", help="a whole run per matrix against the bare eigenvalue kernel")
+    o.add_argument("--widths", default="64,256,1024")
+    o.add_argument("--methods", default="dense,hessenberg")
+    o.add_argument("--precisions", default="f64,f32")
+    o.add_argument("--ensembles", default="complex-ginibre,real-ginibre")
+    o.add_argument("--scale", type=float, default=1.0, help="multiplies the trials per width")
+    o.add_argument("--repeats", type=int, default=1)
     a = p.parse_args()
     if not BIN.exists():
         sys.exit(f"{BIN} not found: run `cargo build --release` first")
-    {"vs-numpy": vs_numpy, "methods": methods, "python": python_overhead}[a.what](a)
+    {"vs-numpy": vs_numpy, "methods": methods, "python": python_overhead, "overhead": overhead}[a.what](a)
 
 
 if __name__ == "__main__":

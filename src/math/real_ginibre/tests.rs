@@ -486,3 +486,41 @@ fn parallel_moments_are_the_sequential_sum_bit_for_bit() {
     };
     crate::math::quadrature::assert_same_bits_on_pools(sequential, || law.mean_sd_with(6));
 }
+
+/// The law's bits at a few points, recorded at commit 14b4911, before its evaluation was made
+/// faster (lockstep `erfcx`, reused buffers, cut runs, the memo): an optimisation must leave
+/// every output byte as it was. glibc's `exp` and `ln` on x86-64; another libm may move the
+/// last bit, so elsewhere the values need only agree to 1e-15.
+#[test]
+fn evaluations_keep_their_recorded_bits() {
+    let cases: [(usize, f64, u64, u64); 5] = [
+        (5, 0.7, 0xc0054543c0e05c60, 0x3fedc24ed7686507),
+        (64, 0.95, 0xc0160ff326b480af, 0x3fefdf09e14c0b11),
+        (64, 1.05, 0xbfe69b9d1d3e6e91, 0x3fe036500d767476),
+        (257, 1.02, 0xbff95d1b0bbf01d6, 0x3fe971748b540516),
+        (1024, 1.1, 0xbed076c6397bf483, 0x3ed076c41b5c5df4),
+    ];
+    let exact_platform = cfg!(all(
+        target_arch = "x86_64",
+        target_os = "linux",
+        target_env = "gnu"
+    ));
+    for (n, r, ln_f_bits, sf_bits) in cases {
+        let law = RealGinibreLaw::new(n);
+        // Twice: the second answer comes from the memo.
+        for _ in 0..2 {
+            let (ln_f, sf) = law.evaluate(r);
+            let (want_ln_f, want_sf) = (f64::from_bits(ln_f_bits), f64::from_bits(sf_bits));
+            if exact_platform {
+                assert_eq!(
+                    (ln_f.to_bits(), sf.to_bits()),
+                    (ln_f_bits, sf_bits),
+                    "n = {n}, r = {r}"
+                );
+            } else {
+                assert!((ln_f / want_ln_f - 1.0).abs() < 1e-15, "n = {n}, r = {r}");
+                assert!((sf / want_sf - 1.0).abs() < 1e-15, "n = {n}, r = {r}");
+            }
+        }
+    }
+}
