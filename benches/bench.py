@@ -6,6 +6,7 @@
     python3 benches/bench.py methods    # dense vs hessenberg vs kostlan, thread scaling
     python3 benches/bench.py python     # mc_gumbel.sample_radius against the CLI, same trials
     python3 benches/bench.py overhead   # a whole run per matrix against the bare eigenvalue kernel
+    python3 benches/bench.py memory     # peak memory per worker thread, by width and precision
 
 Timings belong here, never in tests. Both sides of every comparison run in the same invocation,
 on the same machine, one after the other; absolute seconds on a shared machine are noise, the
@@ -186,6 +187,30 @@ def overhead(a):
                               flush=True)
 
 
+def peak_rss_mb(args, out):
+    """Peak resident memory of one mc-gumbel process, in MB (its own rusage, via wait4)."""
+    proc = subprocess.Popen([str(BIN), *args, "--quiet", "--force", "--out", str(out)])
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"mc-gumbel {' '.join(args)} failed")
+    return usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def memory(a):
+    """Peak RSS of a run with 1 thread and 1 trial against 2 threads and 2 trials (each worker
+    holds one matrix at a time): the difference is what one more worker costs."""
+    print("ensemble,method,precision,n,rss_1_thread_mb,rss_2_threads_mb,per_worker_mb")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in [int(w) for w in a.widths.split(",")]:
+            for precision in a.precisions.split(","):
+                for ens in a.ensembles.split(","):
+                    base = ["--widths", str(n), "--ensemble", ens, "--method", a.method,
+                            "--precision", precision, "--seed", "1"]
+                    one = peak_rss_mb(base + ["--trials", "1", "--threads", "1"], Path(tmp) / "one")
+                    two = peak_rss_mb(base + ["--trials", "2", "--threads", "2"], Path(tmp) / "two")
+                    print(f"{ens},{a.method},{precision},{n},{one:.1f},{two:.1f},{two - one:.1f}", flush=True)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="what", required=True)
@@ -215,10 +240,15 @@ def main():
     o.add_argument("--ensembles", default="complex-ginibre,real-ginibre")
     o.add_argument("--scale", type=float, default=1.0, help="multiplies the trials per width")
     o.add_argument("--repeats", type=int, default=1)
+    mem = sub.add_parser("memory", help="peak memory per worker thread, by width and precision")
+    mem.add_argument("--widths", default="256,1024,4096")
+    mem.add_argument("--precisions", default="f64,f32")
+    mem.add_argument("--ensembles", default="complex-ginibre,real-ginibre")
+    mem.add_argument("--method", default="dense", choices=["dense", "hessenberg"])
     a = p.parse_args()
     if not BIN.exists():
         sys.exit(f"{BIN} not found: run `cargo build --release` first")
-    {"vs-numpy": vs_numpy, "methods": methods, "python": python_overhead, "overhead": overhead}[a.what](a)
+    {"vs-numpy": vs_numpy, "methods": methods, "python": python_overhead, "overhead": overhead, "memory": memory}[a.what](a)
 
 
 if __name__ == "__main__":

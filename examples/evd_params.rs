@@ -1,17 +1,17 @@
 //! Times faer's eigenvalues of one matrix at a time on one thread, with the QR shift count and
-//! deflation window overridden, to choose `spectrum::shift_count` on a new machine:
+//! deflation window overridden, to choose `spectrum::shift_count` per precision on a new machine:
 //!
-//!     cargo run --release --example evd_params -- N REPS [SHIFTS WINDOW]
+//!     cargo run --release --example evd_params -- ENSEMBLE METHOD PRECISION N REPS [SHIFTS WINDOW]
 //!
-//! Without SHIFTS/WINDOW it times mc-gumbel's own choice (`spectrum::evd_params`).
+//! `ENSEMBLE` is `complex-ginibre` or `real-ginibre`, `METHOD` `dense` (Householder reduction,
+//! then the QR iteration) or `hessenberg` (the QR iteration alone), `PRECISION` `f64` or `f32`.
+//! Without SHIFTS/WINDOW it times mc-gumbel's own choice (`spectrum::evd_params`). Prints
+//! milliseconds per matrix, drawing excluded; the matrices are those of `mc-gumbel --seed 1`.
 
-use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::evd::{self, ComputeEigenvectors, EvdParams};
-use faer::{c64, Col, Mat, Par};
-use mc_gumbel::model::Ensemble;
-use mc_gumbel::sampling::draw::{fill, Entry};
+use mc_gumbel::model::{Cell, Ensemble, Method, Precision, Scale};
 use mc_gumbel::sampling::rng::StreamKey;
-use mc_gumbel::sampling::spectrum::evd_params;
+use mc_gumbel::sampling::spectrum::{evd_params, DenseWorkspace, Eigen, Form};
+use mc_gumbel::sampling::trials::{with_entry, ForEntry};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -25,54 +25,49 @@ extern "C" fn window(_: usize, _: usize) -> usize {
     WINDOW.load(Ordering::Relaxed)
 }
 
-fn params<T: faer::traits::ComplexField>() -> EvdParams {
-    let mut p = evd_params::<T>();
-    if SHIFTS.load(Ordering::Relaxed) > 0 {
-        p.schur.recommended_shift_count = shifts;
-        p.schur.recommended_deflation_window = window;
-    }
-    p
+struct Timing {
+    cell: Cell,
+    reps: u64,
 }
 
-/// Milliseconds per matrix: sampling plus eigenvalues.
-fn time<T: Entry>(n: usize, reps: u64, ensemble: Ensemble, mut eig: impl FnMut(&Mat<T>)) -> f64 {
-    let key = StreamKey::new(1, ensemble.name(), "glorot", n);
-    let mut m = Mat::<T>::zeros(n, n);
-    let t = Instant::now();
-    for r in 0..reps {
-        fill(ensemble, 1.0, m.as_mut(), &mut key.trial_rng(r));
-        eig(&m);
+impl ForEntry for Timing {
+    type Output = f64;
+
+    fn call<T: Eigen>(self) -> f64 {
+        let cell = &self.cell;
+        let mut params = evd_params::<T>();
+        if SHIFTS.load(Ordering::Relaxed) > 0 {
+            params.schur.recommended_shift_count = shifts;
+            params.schur.recommended_deflation_window = window;
+        }
+        let form = Form::of(cell.method);
+        let mut ws = DenseWorkspace::<T>::with_params(cell.n, form, params);
+        let key = StreamKey::of(cell, 1);
+        let mut seconds = 0.0;
+        for r in 0..self.reps {
+            ws.draw(cell, &mut key.trial_rng(r));
+            let t = Instant::now();
+            ws.compute_moduli().expect("the QR iteration converges");
+            seconds += t.elapsed().as_secs_f64();
+        }
+        seconds * 1e3 / self.reps as f64
     }
-    t.elapsed().as_secs_f64() * 1e3 / reps as f64
 }
 
 fn main() {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|s| s.parse().expect("integers"))
-        .collect();
-    let (n, reps) = (args[0], args[1] as u64);
-    if args.len() == 4 {
-        SHIFTS.store(args[2], Ordering::Relaxed);
-        WINDOW.store(args[3], Ordering::Relaxed);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: evd_params ENSEMBLE METHOD PRECISION N REPS [SHIFTS WINDOW]";
+    assert!(args.len() == 5 || args.len() == 7, "{usage}");
+    let ensemble = Ensemble::parse(&args[0]).expect(usage);
+    let method = Method::parse(&args[1]).expect(usage);
+    let precision = Precision::parse(&args[2]).expect(usage);
+    let n: usize = args[3].parse().expect(usage);
+    let reps: u64 = args[4].parse().expect(usage);
+    if args.len() == 7 {
+        SHIFTS.store(args[5].parse().expect(usage), Ordering::Relaxed);
+        WINDOW.store(args[6].parse().expect(usage), Ordering::Relaxed);
     }
-    let no = ComputeEigenvectors::No;
-    let pc = params::<c64>();
-    let mut buf = MemBuffer::new(evd::evd_scratch::<c64>(n, no, no, Par::Seq, pc.into()));
-    let mut s = Col::<c64>::zeros(n);
-    let ms = time::<c64>(n, reps, Ensemble::ComplexGinibre, |m| {
-        let stack = MemStack::new(&mut buf);
-        let d = s.as_mut().as_diagonal_mut();
-        evd::evd_cplx(m.as_ref(), d, None, None, Par::Seq, stack, pc.into()).expect("converges");
-    });
-    println!("complex n={n}: {ms:.3} ms");
-    let pr = params::<f64>();
-    let mut buf = MemBuffer::new(evd::evd_scratch::<f64>(n, no, no, Par::Seq, pr.into()));
-    let (mut re, mut im) = (Col::<f64>::zeros(n), Col::<f64>::zeros(n));
-    let ms = time::<f64>(n, reps, Ensemble::RealGinibre, |m| {
-        let stack = MemStack::new(&mut buf);
-        let (r, i) = (re.as_mut().as_diagonal_mut(), im.as_mut().as_diagonal_mut());
-        evd::evd_real(m.as_ref(), r, i, None, None, Par::Seq, stack, pr.into()).expect("converges");
-    });
-    println!("real n={n}: {ms:.3} ms");
+    let cell = Cell::new(ensemble, Scale::Glorot, n, method, precision).expect("a valid cell");
+    let ms = with_entry(&cell, Timing { cell, reps });
+    println!("{ms:.3}");
 }

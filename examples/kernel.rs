@@ -11,7 +11,6 @@
 //! eigenvalues, and the largest radius (the run's records show the same).
 
 use mc_gumbel::model::{Cell, Ensemble, Method, Precision, Scale};
-use mc_gumbel::sampling::draw;
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen, Form};
 use mc_gumbel::sampling::trials::{with_entry, ForEntry};
@@ -34,15 +33,7 @@ impl ForEntry for Kernel {
         let start = Instant::now();
         let matrices: Vec<_> = (0..self.trials)
             .map(|t| {
-                let mut rng = key.trial_rng(t);
-                match form {
-                    Form::General => {
-                        draw::fill(cell.ensemble, cell.factor, ws.matrix.as_mut(), &mut rng)
-                    }
-                    Form::Hessenberg => {
-                        draw::fill_hessenberg(cell.factor, ws.matrix.as_mut(), &mut rng)
-                    }
-                }
+                ws.draw(cell, &mut key.trial_rng(t));
                 ws.matrix.clone()
             })
             .collect();

@@ -37,26 +37,41 @@ impl RadiusRecord {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NoConvergence;
 
-/// Shifts per sweep of faer's multishift QR. faer's defaults (32 at n = 256, 64 at n = 1024) are
-/// tuned for parallel runs; one matrix per thread runs faster with fewer. Measured with
-/// `examples/evd_params.rs`, single thread, AMD EPYC (AVX2): real n = 1024 681 ms -> 450 ms,
-/// real n = 256 19.6 ms -> 15.5 ms, complex n = 256 41 ms -> 34 ms, complex n = 1024 unchanged.
-extern "C" fn shift_count(n: usize, _active: usize) -> usize {
+/// Shifts per sweep of faer's multishift QR, for real matrices. faer's defaults (32 at n = 256, 64
+/// at n = 1024) are tuned for parallel runs; one matrix per thread runs faster with fewer.
+/// Measured with `examples/evd_params.rs`, one thread, 2-core AMD EPYC (AVX2), both the dense
+/// path and the Hessenberg model, in double and single precision (the best count does not depend
+/// on the precision):
+/// * n = 256: 12 to 16 shifts within noise of each other, fewer or more up to 1.5x slower;
+/// * n = 1024: 24 and 32 equal (real f32 Hessenberg 161-163 ms, dense 247-251 ms), 48 slower;
+/// * n = 1536 and 2048: 48 faster than 24 (real f32 Hessenberg at 2048: 726 ms against 904;
+///   64 gives 794, 96 gives 1086).
+extern "C" fn shift_count_real(n: usize, _active: usize) -> usize {
     match n {
         0..30 => 2,
         30..60 => 4,
         60..150 => 8,
         150..590 => 16,
-        590..3000 => 24,
+        590..1200 => 24,
+        1200..3000 => 48,
         3000..6000 => 64,
         _ => 128,
     }
 }
 
-/// Aggressive-early-deflation window matching [`shift_count`] (LAPACK's rule: equal to the shift
-/// count up to n = 500, one and a half times it above).
-extern "C" fn deflation_window(n: usize, active: usize) -> usize {
-    let s = shift_count(n, active);
+/// Shifts per sweep for complex matrices: as [`shift_count_real`], except at n = 1024, where 32
+/// shifts beat 24 by 2% (dense) to 6% (Hessenberg) in both precisions (c32 Hessenberg: 285-288 ms
+/// against 301; 48 gives 317).
+extern "C" fn shift_count_complex(n: usize, active: usize) -> usize {
+    match n {
+        590..1200 => 32,
+        _ => shift_count_real(n, active),
+    }
+}
+
+/// Aggressive-early-deflation window matching a shift count `s` (LAPACK's rule: equal to the
+/// shift count up to n = 500, one and a half times it above).
+fn window_for(n: usize, s: usize) -> usize {
     if n <= 500 {
         s
     } else {
@@ -64,11 +79,24 @@ extern "C" fn deflation_window(n: usize, active: usize) -> usize {
     }
 }
 
+extern "C" fn deflation_window_real(n: usize, active: usize) -> usize {
+    window_for(n, shift_count_real(n, active))
+}
+
+extern "C" fn deflation_window_complex(n: usize, active: usize) -> usize {
+    window_for(n, shift_count_complex(n, active))
+}
+
 /// faer's eigenvalue parameters with the sequential shift strategy above.
 pub fn evd_params<T: faer::traits::ComplexField>() -> evd::EvdParams {
     let mut p: evd::EvdParams = faer::Auto::<T>::auto();
-    p.schur.recommended_shift_count = shift_count;
-    p.schur.recommended_deflation_window = deflation_window;
+    if T::IS_REAL {
+        p.schur.recommended_shift_count = shift_count_real;
+        p.schur.recommended_deflation_window = deflation_window_real;
+    } else {
+        p.schur.recommended_shift_count = shift_count_complex;
+        p.schur.recommended_deflation_window = deflation_window_complex;
+    }
     p
 }
 
@@ -93,13 +121,14 @@ impl Form {
 
 /// An entry type whose eigenvalues faer computes.
 pub trait Eigen: Entry + faer::traits::ComplexField {
-    fn scratch(n: usize, form: Form) -> StackReq;
+    fn scratch(n: usize, form: Form, params: evd::EvdParams) -> StackReq;
     /// Writes the eigenvalue moduli of `a` into `moduli` and returns how many eigenvalues are
     /// real (exactly: a 1 x 1 block of the real Schur form; a complex matrix's eigenvalues have
     /// no such structure and count as none); a Hessenberg `a` is overwritten.
     fn moduli_into(
         a: MatMut<'_, Self>,
         form: Form,
+        params: evd::EvdParams,
         moduli: &mut [f64],
         work: &mut Col<Self>,
         work_im: &mut Col<Self::Part>,
@@ -114,8 +143,7 @@ pub trait Eigen: Entry + faer::traits::ComplexField {
     ) -> (Self::Part, Self::Part);
 }
 
-fn scratch_for<T: Eigen>(n: usize, form: Form) -> StackReq {
-    let params = evd_params::<T>();
+fn scratch_for<T: Eigen>(n: usize, form: Form, params: evd::EvdParams) -> StackReq {
     match form {
         Form::General => evd::evd_scratch::<T>(
             n,
@@ -140,8 +168,8 @@ fn converged(info: (isize, usize, usize)) -> Result<(), NoConvergence> {
 }
 
 impl<R: Real> Eigen for R {
-    fn scratch(n: usize, form: Form) -> StackReq {
-        scratch_for::<R>(n, form)
+    fn scratch(n: usize, form: Form, params: evd::EvdParams) -> StackReq {
+        scratch_for::<R>(n, form, params)
     }
 
     fn eigenvalue(work: &Col<R>, work_im: &Col<R>, i: usize) -> (R, R) {
@@ -151,12 +179,12 @@ impl<R: Real> Eigen for R {
     fn moduli_into(
         a: MatMut<'_, R>,
         form: Form,
+        params: evd::EvdParams,
         moduli: &mut [f64],
         work: &mut Col<R>,
         work_im: &mut Col<R>,
         stack: &mut MemStack,
     ) -> Result<usize, NoConvergence> {
-        let params = evd_params::<R>();
         match form {
             Form::General => evd::evd_real(
                 a.rb(),
@@ -196,8 +224,8 @@ impl<R: Real> Eigen for R {
 }
 
 impl<R: Real> Eigen for Complex<R> {
-    fn scratch(n: usize, form: Form) -> StackReq {
-        scratch_for::<Complex<R>>(n, form)
+    fn scratch(n: usize, form: Form, params: evd::EvdParams) -> StackReq {
+        scratch_for::<Complex<R>>(n, form, params)
     }
 
     fn eigenvalue(work: &Col<Complex<R>>, _work_im: &Col<R>, i: usize) -> (R, R) {
@@ -207,12 +235,12 @@ impl<R: Real> Eigen for Complex<R> {
     fn moduli_into(
         a: MatMut<'_, Complex<R>>,
         form: Form,
+        params: evd::EvdParams,
         moduli: &mut [f64],
         work: &mut Col<Complex<R>>,
         _work_im: &mut Col<R>,
         stack: &mut MemStack,
     ) -> Result<usize, NoConvergence> {
-        let params = evd_params::<Complex<R>>();
         match form {
             Form::General => evd::evd_cplx(
                 a.rb(),
@@ -254,6 +282,7 @@ pub struct DenseWorkspace<T: Eigen> {
     /// How many eigenvalues of the last matrix were real (real entry types only).
     pub real_eigenvalues: usize,
     form: Form,
+    params: evd::EvdParams,
     eig: Col<T>,
     eig_im: Col<T::Part>,
     scratch: MemBuffer,
@@ -266,14 +295,20 @@ impl<T: Eigen> DenseWorkspace<T> {
     }
 
     pub fn with_form(n: usize, form: Form) -> Self {
+        Self::with_params(n, form, evd_params::<T>())
+    }
+
+    /// A workspace whose QR iteration uses `params` instead of [`evd_params`] (to tune them).
+    pub fn with_params(n: usize, form: Form, params: evd::EvdParams) -> Self {
         DenseWorkspace {
             matrix: Mat::zeros(n, n),
             moduli: vec![0.0; n],
             real_eigenvalues: 0,
             form,
+            params,
             eig: Col::zeros(n),
             eig_im: Col::zeros(n),
-            scratch: MemBuffer::new(T::scratch(n, form)),
+            scratch: MemBuffer::new(T::scratch(n, form, params)),
         }
     }
 
@@ -284,7 +319,7 @@ impl<T: Eigen> DenseWorkspace<T> {
     /// Bytes one workspace holds for width `n`, to refuse widths that cannot fit in memory.
     pub fn bytes(n: usize, form: Form) -> u128 {
         let elem = std::mem::size_of::<T>() as u128;
-        let scratch = T::scratch(n, form).size_bytes() as u128;
+        let scratch = T::scratch(n, form, evd_params::<T>()).size_bytes() as u128;
         let n = n as u128;
         n * n * elem + scratch + n * (elem + 16)
     }
@@ -296,6 +331,7 @@ impl<T: Eigen> DenseWorkspace<T> {
         self.real_eigenvalues = T::moduli_into(
             self.matrix.as_mut(),
             self.form,
+            self.params,
             &mut self.moduli,
             &mut self.eig,
             &mut self.eig_im,

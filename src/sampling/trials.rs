@@ -11,19 +11,24 @@ use rayon::prelude::*;
 use std::ops::Range;
 
 impl<T: Eigen> DenseWorkspace<T> {
-    /// Draws trial `trial`'s matrix of `cell` into the workspace, in the form the workspace was
-    /// built for, and returns its eigenvalue moduli. A general matrix survives the call (faer
-    /// works on a copy); a Hessenberg one does not.
+    /// Draws a matrix of `cell` into the workspace, in the form the workspace was built for.
+    pub fn draw(&mut self, cell: &Cell, rng: &mut TrialRng) {
+        match self.form() {
+            Form::General => draw::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
+            Form::Hessenberg => draw::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
+        }
+    }
+
+    /// Draws trial `trial`'s matrix of `cell` into the workspace ([`DenseWorkspace::draw`]) and
+    /// returns its eigenvalue moduli. A general matrix survives the call (faer works on a copy);
+    /// a Hessenberg one does not.
     pub fn draw_moduli(
         &mut self,
         cell: &Cell,
         rng: &mut TrialRng,
         trial: u64,
     ) -> Result<&[f64], Error> {
-        match self.form() {
-            Form::General => draw::fill(cell.ensemble, cell.factor, self.matrix.as_mut(), rng),
-            Form::Hessenberg => draw::fill_hessenberg(cell.factor, self.matrix.as_mut(), rng),
-        }
+        self.draw(cell, rng);
         self.compute_moduli().map_err(|_| Error::NoConvergence {
             ensemble: cell.ensemble.name().into(),
             n: cell.n,
