@@ -1,6 +1,9 @@
 //! Gauss–Legendre quadrature shared by the exact laws: a composite 8-point rule with fixed
 //! nodes, and nodes and weights of any order on `[-1, 1]`.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 /// Visits the nodes and weights of a composite 8-point Gauss–Legendre rule on `[a, b]`.
 pub fn gauss_legendre_nodes(a: f64, b: f64, panels: usize, mut visit: impl FnMut(f64, f64)) {
     const X: [f64; 4] = [
@@ -53,8 +56,25 @@ pub(crate) fn assert_same_bits_on_pools(expected: (f64, f64), f: impl Fn() -> (f
     }
 }
 
-/// Gauss–Legendre nodes and weights on `[-1, 1]` (Newton on the three-term recurrence).
+/// Gauss–Legendre nodes and weights on `[-1, 1]`, computed once per order and process (every
+/// law of every width asks for the same few rules).
 pub fn gauss_legendre(q: usize) -> (Vec<f64>, Vec<f64>) {
+    type Rules = Mutex<HashMap<usize, Arc<(Vec<f64>, Vec<f64>)>>>;
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    let rules = RULES.get_or_init(Default::default);
+    let known = rules.lock().ok().and_then(|m| m.get(&q).cloned());
+    let rule = known.unwrap_or_else(|| {
+        let rule = Arc::new(gauss_legendre_afresh(q));
+        if let Ok(mut m) = rules.lock() {
+            m.insert(q, rule.clone());
+        }
+        rule
+    });
+    (rule.0.clone(), rule.1.clone())
+}
+
+/// The rule of [`gauss_legendre`], by Newton's method on the three-term recurrence.
+fn gauss_legendre_afresh(q: usize) -> (Vec<f64>, Vec<f64>) {
     let mut x = vec![0.0; q];
     let mut w = vec![0.0; q];
     let legendre = |z: f64| -> (f64, f64) {
