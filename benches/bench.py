@@ -172,7 +172,7 @@ def overhead(a):
                             out = subprocess.run(
                                 [str(KERNEL), ens, method, precision, str(n), str(trials), "1"],
                                 check=True, capture_output=True, text=True).stdout
-                            d, k, _ = out.strip().split(",")
+                            d, k, _, _ = out.strip().split(",")
                             kern.append(float(k))
                             draw.append(float(d))
                             wall, m = mc_gumbel(["--widths", str(n), "--trials", str(trials), "--ensemble", ens,
@@ -197,18 +197,29 @@ def peak_rss_mb(args, out):
 
 
 def memory(a):
-    """Peak RSS of a run with 1 thread and 1 trial against 2 threads and 2 trials (each worker
-    holds one matrix at a time): the difference is what one more worker costs."""
-    print("ensemble,method,precision,n,rss_1_thread_mb,rss_2_threads_mb,per_worker_mb")
+    """Memory per worker thread. `workspace_mb` is what one worker holds by the count the memory
+    check makes (matrix, faer's scratch, eigenvalues: examples/kernel.rs); the peak RSS of a run
+    with 1 thread and 1 trial against 2 threads and 2 trials (each worker holds one matrix at a
+    time) checks it where the workspaces set the peak (at small widths the exact-law and table
+    phases do, and the difference reads 0)."""
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "kernel"], cwd=ROOT, check=True)
+    print("ensemble,method,precision,n,workspace_mb,rss_1_thread_mb,rss_2_threads_mb,rss_per_worker_mb")
     with tempfile.TemporaryDirectory() as tmp:
         for n in [int(w) for w in a.widths.split(",")]:
             for precision in a.precisions.split(","):
                 for ens in a.ensembles.split(","):
+                    out = subprocess.run([str(KERNEL), ens, a.method, precision, str(n), "0", "1"],
+                                         check=True, capture_output=True, text=True).stdout
+                    ws = int(out.strip().split(",")[3]) / 2**20
+                    if a.no_rss:
+                        print(f"{ens},{a.method},{precision},{n},{ws:.1f},,,", flush=True)
+                        continue
                     base = ["--widths", str(n), "--ensemble", ens, "--method", a.method,
                             "--precision", precision, "--seed", "1"]
                     one = peak_rss_mb(base + ["--trials", "1", "--threads", "1"], Path(tmp) / "one")
                     two = peak_rss_mb(base + ["--trials", "2", "--threads", "2"], Path(tmp) / "two")
-                    print(f"{ens},{a.method},{precision},{n},{one:.1f},{two:.1f},{two - one:.1f}", flush=True)
+                    print(f"{ens},{a.method},{precision},{n},{ws:.1f},{one:.1f},{two:.1f},{two - one:.1f}",
+                          flush=True)
 
 
 def main():
@@ -245,6 +256,7 @@ def main():
     mem.add_argument("--precisions", default="f64,f32")
     mem.add_argument("--ensembles", default="complex-ginibre,real-ginibre")
     mem.add_argument("--method", default="dense", choices=["dense", "hessenberg"])
+    mem.add_argument("--no-rss", action="store_true", help="only the workspace count, no runs")
     a = p.parse_args()
     if not BIN.exists():
         sys.exit(f"{BIN} not found: run `cargo build --release` first")

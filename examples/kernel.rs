@@ -7,9 +7,11 @@
 //! method samples (full for `dense`, Hessenberg for `hessenberg`). Then, one at a time, the matrix
 //! is copied into the workspace and only [`DenseWorkspace::compute_moduli`] is timed: faer's
 //! eigenvalue routine (for `hessenberg` the QR iteration alone) and the O(n) pass that takes the
-//! moduli. Prints `draw_s,kernel_s,max_rho`: seconds per matrix to draw it and to find its
-//! eigenvalues, and the largest radius (the run's records show the same).
+//! moduli. Prints `draw_s,kernel_s,max_rho,workspace_bytes`: seconds per matrix to draw it and to
+//! find its eigenvalues, the largest radius (the run's records show the same), and the bytes one
+//! worker's workspace holds by the count the memory check makes (`TRIALS = 0` prints only that).
 
+use mc_gumbel::jobs::workers::dense_bytes;
 use mc_gumbel::model::{Cell, Ensemble, Method, Precision, Scale};
 use mc_gumbel::sampling::rng::StreamKey;
 use mc_gumbel::sampling::spectrum::{DenseWorkspace, Eigen, Form};
@@ -63,6 +65,11 @@ fn main() {
     let trials: u64 = args[4].parse().expect(usage);
     let seed: u64 = args[5].parse().expect(usage);
     let cell = Cell::new(ensemble, Scale::Glorot, n, method, precision).expect("a valid cell");
+    let bytes = dense_bytes(&cell);
+    if trials == 0 {
+        println!("NaN,NaN,NaN,{bytes}");
+        return;
+    }
     let (draw_s, kernel_s, max_rho) = with_entry(&cell, Kernel { cell, trials, seed });
-    println!("{draw_s:e},{kernel_s:e},{max_rho}");
+    println!("{draw_s:e},{kernel_s:e},{max_rho},{bytes}");
 }
