@@ -54,7 +54,9 @@ def main():
             ax.plot(x, common.gumbel_pdf(x, s.theory_loc, s.theory_scale), "C1--", lw=1.2,
                     label="Rider limit" + RIDER_FORM.get(s.ensemble, " (real: Rider-Sinclair)"))
         else:
-            ax.plot([], [], " ", label="Rider law undefined ($\\gamma_n \\leq 0$, n < 164)")
+            undefined = ("$\\gamma_{2n} \\leq 0$, n < 82" if s.ensemble == "quaternion-ginibre"
+                         else "$\\gamma_n \\leq 0$, n < 164")
+            ax.plot([], [], " ", label=f"Rider law undefined ({undefined})")
         # The exact laws are at Glorot scale (theory.csv, theory_cdf.csv): other scales get none.
         exact = common.exact_curve(cdf, s.ensemble, s.n) if s.scale == "glorot" else None
         if exact is not None:

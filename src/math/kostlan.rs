@@ -108,7 +108,7 @@ impl KostlanLaw {
             cum += cj;
             // cum now holds sum_{j < s} c_j for the shape s = j + 1; only multiples of m are
             // factors of the law.
-            if (j_lo + i + 1) % self.m != 0 {
+            if !(j_lo + i + 1).is_multiple_of(self.m) {
                 continue;
             }
             let q = scale * cum;
@@ -141,7 +141,7 @@ impl KostlanLaw {
         }
         let m = self.m as u64;
         let s: f64 = (lo..=hi)
-            .filter(|j| (j + 1) % m == 0)
+            .filter(|j| (j + 1).is_multiple_of(m))
             .map(|j| ln_poisson_pmf(j as usize, x).exp())
             .sum();
         2.0 * self.m as f64 * r * s
@@ -194,7 +194,7 @@ impl RadiusLaw for KostlanLaw {
         }
         for s in s_start..=s_max {
             let i = (s - lo) as usize;
-            if s % m == 0 {
+            if s.is_multiple_of(m) {
                 let p_upper = upper[i];
                 ln_f += if p_upper < 0.5 {
                     p_upper.ln()

@@ -175,7 +175,7 @@ pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>,
 fn quaternion<T: Entry, R: Rng>(sd: f64, m: MatMut<'_, T>, rng: &mut R) {
     let n2 = m.nrows();
     assert!(
-        n2 % 2 == 0 && T::REAL_DIMS == 2,
+        n2.is_multiple_of(2) && T::REAL_DIMS == 2,
         "a quaternion matrix is held as an even-sized complex matrix"
     );
     let n = n2 / 2;
