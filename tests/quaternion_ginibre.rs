@@ -3,7 +3,7 @@
 //! closed form at n = 1, and `exact:P` against its target (docs/math/quaternion.md).
 
 mod common;
-use common::sorted_radii;
+use common::{column, mc_gumbel, sorted_radii, stderr, with_out};
 
 use mc_gumbel::math::kostlan::KostlanLaw;
 use mc_gumbel::math::radius_law::RadiusLaw;
@@ -244,4 +244,77 @@ fn counts_are_of_the_complex_form() {
             method.name()
         );
     }
+}
+
+/// The jobs that take the ensemble run it through the same types: `density` bins the `2n`
+/// moduli of the complex form, and its sampled mass outside the unit circle and `P(rho > 1)` hold
+/// the exact values in their intervals; `hidden` and the Hessenberg method refuse it, naming the
+/// flag. 2,000 matrices of size 16 x 16 at scale 1.1.
+#[test]
+fn density_takes_it_and_hidden_and_hessenberg_refuse_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("density");
+    let o = mc_gumbel(&with_out(
+        &[
+            "density",
+            "--ensemble",
+            "quaternion-ginibre",
+            "--widths",
+            "8",
+            "--trials",
+            "2000",
+            "--scale",
+            "1.1",
+            "--bins",
+            "50",
+        ],
+        &out,
+        &[],
+    ));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary = out.join("density_summary.csv");
+    let num = |name: &str| -> f64 { column(&summary, name)[0].parse().unwrap() };
+    let (mass, exact_mass) = (num("mass_outside_unit_circle"), num("exact_mass_outside"));
+    assert!(
+        num("mass_outside_lo") <= exact_mass && exact_mass <= num("mass_outside_hi"),
+        "mass outside {mass}, exact {exact_mass}"
+    );
+    let exact_p = num("exact_p_exceed_1");
+    assert!(
+        num("p_exceed_1_lo") <= exact_p && exact_p <= num("p_exceed_1_hi"),
+        "P(rho > 1) {}, exact {exact_p}",
+        num("p_exceed_1")
+    );
+    assert_eq!(num("mass_beyond_r_max"), 0.0);
+
+    let refused = |args: &[&str], flag: &str| {
+        let o = mc_gumbel(&with_out(args, &tmp.path().join("refused"), &[]));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains(flag) && stderr(&o).contains("quaternion-ginibre"),
+            "{}",
+            stderr(&o)
+        );
+    };
+    refused(
+        &[
+            "hidden",
+            "--ensemble",
+            "quaternion-ginibre",
+            "--widths",
+            "8",
+        ],
+        "--ensemble",
+    );
+    refused(
+        &[
+            "--ensemble",
+            "quaternion-ginibre",
+            "--widths",
+            "8",
+            "--method",
+            "hessenberg",
+        ],
+        "--method",
+    );
 }
