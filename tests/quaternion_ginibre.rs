@@ -86,7 +86,7 @@ fn dense_quaternion_ginibre_matches_the_exact_law() {
 }
 
 /// The 1% check at n = 64 on dense matrices: 80,000 single-precision trials of 128 x 128
-/// complex matrices, about 200 s of one core. Run with
+/// complex matrices, about 400 CPU-seconds (280 s on two shared cores). Run with
 /// `cargo test --release --test quaternion_ginibre -- --ignored`.
 #[test]
 #[ignore]
