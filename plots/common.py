@@ -39,6 +39,7 @@ except ImportError as e:
 ENSEMBLE_LABEL = {
     "complex-ginibre": "complex Ginibre",
     "real-ginibre": "real Ginibre (Glorot normal)",
+    "quaternion-ginibre": "quaternion Ginibre",
     "glorot-uniform": "Glorot uniform",
     "truncated-normal": "truncated normal (±2 sd, Haiku's; not re-normalised)",
     "truncated-normal-unit": "truncated normal, re-normalised (JAX glorot_normal)",
@@ -145,6 +146,7 @@ def gumbel_pdf(x, loc, scale):
 EXACT_LABEL = {
     "complex-ginibre": "exact (Kostlan)",
     "real-ginibre": "exact (Sinclair's Pfaffian)",
+    "quaternion-ginibre": "exact (gamma moduli, Rider)",
 }
 
 

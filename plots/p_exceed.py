@@ -1,4 +1,4 @@
-"""P(rho > 1) against n for complex and real Ginibre at the scales glorot, paper (published
+"""P(rho > 1) against n for complex, real and quaternion Ginibre at the scales glorot, paper (published
 rescaling), half and exact:0.01: exact curves (rescaling.csv of the `theory` step: each scale's
 exact_p_exceed_1) and Monte Carlo points with 95% Wilson intervals (radius_summary.csv of the
 radius steps), one panel per ensemble, beside what the published factor promises to that ensemble
@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 
 import common
 
-RADIUS_STEPS = ["small", "n256", "n512"]
+RADIUS_STEPS = ["small", "n256", "n512", "quaternion", "quaternion-paper"]
 UNDEFINED_BELOW = 163.5  # gamma_n <= 0 for n <= 163: the published factor has no value there
 # The order and colours of figure1.py (glorot, paper, half, exact:0.01).
 SCALES = ["glorot", "paper", "half", "exact:0.01"]
@@ -25,7 +25,7 @@ SCALE_LABEL = {
     "half": "half (factor 1/√2)",
     "exact:0.01": "exact:0.01 (calibrated on the ensemble's exact law)",
 }
-ENSEMBLES = ["complex-ginibre", "real-ginibre"]
+ENSEMBLES = ["complex-ginibre", "real-ginibre", "quaternion-ginibre"]
 YLIM = (1e-10, 1 - 1e-10)
 
 

@@ -1,5 +1,6 @@
 """Spectral-radius law per width: histogram of rho against the fitted Gumbel, Rider's limit law
-and the exact finite-n law (Kostlan's for complex Ginibre, Sinclair's Pfaffian for real Ginibre).
+and the exact finite-n law (Kostlan's for complex Ginibre, Sinclair's Pfaffian for real Ginibre,
+independent Gamma(2k) moduli for quaternion Ginibre).
 Reads radius_trials.csv and radius_summary.csv of every radius step, and theory.csv (exact
 median) and theory_cdf.csv (exact CDF, differentiated here into the density) of the `theory`
 step.
@@ -13,7 +14,8 @@ from matplotlib.ticker import MaxNLocator
 
 import common
 
-RADIUS_STEPS = ["dense", "kostlan", "hessenberg"]
+RADIUS_STEPS = ["dense", "kostlan", "hessenberg", "quaternion"]
+RIDER_FORM = {"complex-ginibre": "", "quaternion-ginibre": " (quaternion: real form at 2n)"}
 
 
 def main():
@@ -50,9 +52,11 @@ def main():
                     label="fitted Gumbel (MLE)")
         if np.isfinite(s.theory_loc) and np.isfinite(s.theory_scale):
             ax.plot(x, common.gumbel_pdf(x, s.theory_loc, s.theory_scale), "C1--", lw=1.2,
-                    label="Rider limit" + (" (real: Rider-Sinclair)" if s.ensemble != "complex-ginibre" else ""))
+                    label="Rider limit" + RIDER_FORM.get(s.ensemble, " (real: Rider-Sinclair)"))
         else:
-            ax.plot([], [], " ", label="Rider law undefined ($\\gamma_n \\leq 0$, n < 164)")
+            undefined = ("$\\gamma_{2n} \\leq 0$, n < 82" if s.ensemble == "quaternion-ginibre"
+                         else "$\\gamma_n \\leq 0$, n < 164")
+            ax.plot([], [], " ", label=f"Rider law undefined ({undefined})")
         # The exact laws are at Glorot scale (theory.csv, theory_cdf.csv): other scales get none.
         exact = common.exact_curve(cdf, s.ensemble, s.n) if s.scale == "glorot" else None
         if exact is not None:

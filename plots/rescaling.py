@@ -1,7 +1,8 @@
-"""Rescaling Glorot: published factor s_n vs the exact factors for P(rho > 1) = P of complex and
-real Ginibre, against n (top), and the true P(rho > 1) each delivers to each ensemble, exactly and
-by Monte Carlo, beside what it promises to that ensemble (bottom). Also writes rescaling_table.md
-(selected widths). Reads rescaling.csv of the `theory`, `complex` and `real` steps.
+"""Rescaling Glorot: published factor s_n vs the exact factors for P(rho > 1) = P of complex,
+real and quaternion Ginibre, against n (top), and the true P(rho > 1) each delivers to each
+ensemble, exactly and by Monte Carlo, beside what it promises to that ensemble (bottom). Also writes
+rescaling_table.md (selected widths). Reads rescaling.csv of the `theory`, `complex`, `real` and
+`quaternion` steps.
 
     python3 plots/rescaling.py --results results/rescaling --out results/rescaling/figures
 """
@@ -16,7 +17,11 @@ UNDEFINED_BELOW = 163.5  # gamma_n <= 0 for n <= 163: the published formula has 
 
 # Line style of each ensemble's exact curves, marker of its Monte Carlo points.
 STYLE = {"complex-ginibre": ("-", "o", "complex Ginibre"),
-         "real-ginibre": ("--", "s", "real Ginibre")}
+         "real-ginibre": ("--", "s", "real Ginibre"),
+         "quaternion-ginibre": ("-.", "D", "quaternion Ginibre")}
+# Where each exact law comes from.
+SOURCE = {"complex-ginibre": "(Kostlan)", "real-ginibre": "(Sinclair)",
+          "quaternion-ginibre": "(gamma moduli)"}
 
 
 def shown(name):
@@ -31,7 +36,7 @@ def factor_label(name):
 def main():
     args = common.parse_args(__doc__)
     exact = common.load(args.results, "theory", "rescaling.csv").sort_values("n")
-    mc = common.load_steps(args.results, "rescaling.csv", ["complex", "real"])
+    mc = common.load_steps(args.results, "rescaling.csv", ["complex", "real", "quaternion"])
     exact = exact[exact.factor_name.map(shown)]
     mc = mc[mc.factor_name.map(shown)]
     names = list(dict.fromkeys(exact.factor_name))
@@ -93,7 +98,8 @@ def main():
     top.set_ylabel("factor s multiplying Glorot's entries (dimensionless)")
     real_max = exact[(exact.ensemble == "real-ginibre") & exact.factor_name.str.startswith("exact:")
                      & exact.factor.notna()].n.max()
-    top.set_title(f"Rescaling factors, complex and real Ginibre, {common.width_range(exact.n)}"
+    top.set_title(f"Rescaling factors, {', '.join(STYLE[e][2] for e in ensembles)}, "
+                  f"{common.width_range(exact.n)}"
                   + (f"\n(real Ginibre's exact law is evaluated up to n = {int(real_max)})"
                      if np.isfinite(real_max) and real_max < exact.n.max() else ""))
     colors = [Line2D([], [], color=color[n], lw=1.5, label=factor_label(n)) for n in names]
@@ -111,7 +117,7 @@ def main():
                   "\ndotted: target P of the exact factors")
     method = {e: "/".join(sorted(set(mc[mc.ensemble == e].step))) for e in ensembles}
     keys = [Line2D([], [], color="k", ls=STYLE[e][0], lw=1.2, label=f"exact, {STYLE[e][2]} "
-                   + ("(Kostlan)" if e == "complex-ginibre" else "(Sinclair)")) for e in ensembles]
+                   + SOURCE[e]) for e in ensembles]
     keys += [Line2D([], [], color="k", ls="none", marker=STYLE[e][1], ms=4,
                     mfc="k" if e == "complex-ginibre" else "none",
                     label=f"Monte Carlo, {STYLE[e][2]} (95% Wilson CI)") for e in ensembles

@@ -83,14 +83,25 @@ fn real_ginibre_dense_and_hessenberg_agree() {
     }
 }
 
-/// The Kostlan sampler skips the `Gamma(k,1)` with `k < kostlan_first_k`; the bound in
-/// `sampler.rs` says this changes a trial with probability below 1e-15. Check it draw for draw:
-/// the full sampler (all k, from n down, on the same stream) gives identical radii and counts.
+/// The Kostlan sampler skips the `Gamma(m k,1)` with `k < kostlan_first_k`; the bound in
+/// `trials.rs` says this changes a trial with probability below 1e-15. Check it draw for draw, for
+/// complex (shapes `k`) and quaternion (shapes `2k`) Ginibre: the full sampler (all k, from n
+/// down, on the same stream) gives identical radii and counts.
 #[test]
 fn kostlan_skipping_changes_nothing() {
-    for &(n, factor) in &[(64usize, 1.0), (1024, 1.0), (1024, 0.9), (300, 1.3)] {
+    for &(ensemble, n, factor) in &[
+        (Ensemble::ComplexGinibre, 64usize, 1.0),
+        (Ensemble::ComplexGinibre, 1024, 1.0),
+        (Ensemble::ComplexGinibre, 1024, 0.9),
+        (Ensemble::ComplexGinibre, 300, 1.3),
+        (Ensemble::QuaternionGinibre, 64, 1.0),
+        (Ensemble::QuaternionGinibre, 1024, 1.0),
+        (Ensemble::QuaternionGinibre, 1024, 0.9),
+        (Ensemble::QuaternionGinibre, 300, 1.3),
+    ] {
+        let law = ensemble.kostlan_law(n).unwrap();
         let cell = Cell {
-            ensemble: Ensemble::ComplexGinibre,
+            ensemble,
             scale: Scale::Value(factor),
             factor,
             n,
@@ -100,25 +111,27 @@ fn kostlan_skipping_changes_nothing() {
         let trials = 500u64;
         let fast = sample_cell(&cell, 7, 0..trials, &|| {}).unwrap();
         let key = StreamKey::of(&cell, 7);
-        let threshold = n as f64 / (factor * factor);
+        let top = law.top_shape() as f64;
+        let threshold = top / (factor * factor);
+        let first = kostlan_first_k(&law, factor);
         for (t, rec) in fast.iter().enumerate() {
             let mut rng = key.trial_rng(t as u64);
             let (mut max, mut outside, mut argmax) = (0.0f64, 0usize, 0usize);
             for k in (1..=n).rev() {
-                let g = Gamma::new(k as f64, 1.0).unwrap().sample(&mut rng);
+                let g = Gamma::new(law.shape(k) as f64, 1.0)
+                    .unwrap()
+                    .sample(&mut rng);
                 if g > max {
                     max = g;
                     argmax = k;
                 }
-                outside += usize::from(g > threshold);
+                outside += law.step() * usize::from(g > threshold);
             }
-            assert!(argmax >= kostlan_first_k(n, factor));
-            assert_eq!(rec.rho, factor * (max / n as f64).sqrt(), "n={n} trial {t}");
-            assert_eq!(rec.n_outside, outside, "n={n} trial {t}");
+            assert!(argmax >= first);
+            let at = format!("{} n={n} trial {t}", ensemble.name());
+            assert_eq!(rec.rho, factor * (max / top).sqrt(), "{at}");
+            assert_eq!(rec.n_outside, outside, "{at}");
         }
-        assert!(
-            kostlan_first_k(n, factor) > 1 || n < 200,
-            "n={n}: nothing skipped"
-        );
+        assert!(first > 1 || n < 200, "n={n}: nothing skipped");
     }
 }

@@ -21,13 +21,14 @@ from . import _args, _core, laws, sampling
 ENSEMBLES = (
     "real-ginibre",
     "complex-ginibre",
+    "quaternion-ginibre",
     "glorot-uniform",
     "truncated-normal",
     "truncated-normal-unit",
 )
 #: The standard deviation of a standard normal truncated to (-2, 2), as JAX and Keras write it.
 TRUNCATED_NORMAL_SD = 0.87962566103423978
-EXACT = ("real-ginibre", "complex-ginibre")
+EXACT = ("real-ginibre", "complex-ginibre", "quaternion-ginibre")
 
 
 class Calibration(NamedTuple):
@@ -48,8 +49,8 @@ def calibrate(
     mc_trials: Optional[int] = None,
     seed: int = 1,
 ) -> Calibration:
-    """The factor that gives ``P(rho > 1) = p`` at width ``n``: exact for ``real-ginibre`` and
-    ``complex-ginibre``; for ``glorot-uniform`` and the truncated normals, which have no exact
+    """The factor that gives ``P(rho > 1) = p`` at width ``n``: exact for ``real-ginibre``,
+    ``complex-ginibre`` and ``quaternion-ginibre``; for ``glorot-uniform`` and the truncated normals, which have no exact
     law, a Monte Carlo estimate from ``mc_trials`` sampled matrices (``sampling.mc_factor``),
     which must then be asked for explicitly, since it carries sampling error."""
     if ensemble not in ENSEMBLES:
@@ -97,7 +98,9 @@ def rescaled_glorot(
 
     Entries before scaling (variance ``1/n``, Glorot's for a square matrix):
     ``real-ginibre`` ``N(0, 1/n)`` (Glorot normal), ``complex-ginibre`` real and imaginary parts
-    ``N(0, 1/(2n))``, ``glorot-uniform`` ``U(-sqrt(3/n), sqrt(3/n))``, ``truncated-normal`` a
+    ``N(0, 1/(2n))``, ``quaternion-ginibre`` four components ``N(0, 1/(4n))``, returned as an
+    array of shape ``(4, n, n)``: the real, ``i``, ``j`` and ``k`` parts (``rho`` is that of
+    ``quaternion_complex_form(w)``), ``glorot-uniform`` ``U(-sqrt(3/n), sqrt(3/n))``, ``truncated-normal`` a
     standard normal redrawn outside ``[-2, 2]``, over ``sqrt(n)``, and
     ``truncated-normal-unit`` the same divided by ``TRUNCATED_NORMAL_SD`` (variance exactly
     ``1/n``: JAX ``glorot_normal``, Keras ``GlorotNormal``).
@@ -117,7 +120,9 @@ def rescaled_glorot(
     gen = np.random.default_rng(rng)
     size = (int(n), int(n))
     w: np.ndarray
-    if ensemble == "complex-ginibre":
+    if ensemble == "quaternion-ginibre":
+        w = gen.standard_normal((4, int(n), int(n))) / np.sqrt(4.0 * n)
+    elif ensemble == "complex-ginibre":
         w = (gen.standard_normal(size) + 1j * gen.standard_normal(size)) / np.sqrt(2.0 * n)
     elif ensemble == "real-ginibre":
         w = gen.standard_normal(size) / np.sqrt(n)
@@ -138,3 +143,18 @@ def _truncated_normal(gen: np.random.Generator, size: tuple[int, int]) -> np.nda
         z[out] = gen.standard_normal(int(out.sum()))
         out = np.abs(z) > 2.0
     return z
+
+
+def quaternion_complex_form(w: np.ndarray) -> np.ndarray:
+    """The ``2n x 2n`` complex matrix ``[[A, B], [-conj(B), conj(A)]]`` of the quaternion matrix
+    with components ``w = (r, x, y, z)`` (shape ``(4, n, n)``, as ``rescaled_glorot`` returns for
+    ``quaternion-ginibre``), ``A = r + i x``, ``B = y + i z``: it acts on ``C^2n`` as the
+    quaternion matrix acts on ``H^n``, and its eigenvalues, in conjugate pairs, are the
+    quaternion matrix's (docs/math/quaternion.md)."""
+    w = np.asarray(w)
+    if w.ndim != 3 or w.shape[0] != 4 or w.shape[1] != w.shape[2]:
+        raise ValueError(f"w: need the components of a square quaternion matrix, shape (4, n, n), "
+                         f"not {w.shape}")
+    a = w[0] + 1j * w[1]
+    b = w[2] + 1j * w[3]
+    return np.block([[a, b], [-b.conj(), a.conj()]])

@@ -8,6 +8,10 @@ spectral radius. The laws are exact at every width, not asymptotic:
 * ``complex-ginibre``: Kostlan (1992): the squared moduli of the eigenvalues are distributed as
   independent ``Gamma(k, 1)/n``, ``k = 1..n``, so ``P(rho <= r) = prod_k P(Gamma(k,1) <= n r^2)``
   (docs/math/kostlan.md).
+* ``quaternion-ginibre``: quaternion entries with four real components of variance ``1/(4n)``,
+  held as their ``2n x 2n`` complex form; the squared moduli of the ``n`` eigenvalues in the
+  upper half plane are independent ``Gamma(2k, 1)/(2n)`` (Rider 2003, Dubach 2021), so
+  ``P(rho <= r) = prod_k P(Gamma(2k,1) <= 2n r^2)`` (docs/math/quaternion.md).
 * ``real-ginibre``: Sinclair (2007) and Forrester & Nagao (2007): the gap probability of the
   real Ginibre ensemble is a Pfaffian, evaluated as a determinant of size ``ceil(n/2)``; its
   stated accuracy is ``|F - F_n| <= 1e-13`` for ``n <= 4096``, the range it is offered on

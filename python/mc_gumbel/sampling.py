@@ -33,7 +33,8 @@ def sample_radius(
 ) -> np.ndarray:
     """Spectral radii of ``trials`` random ``n x n`` matrices, as a float64 array in trial order.
 
-    * ``ensemble``: ``real-ginibre`` (Glorot normal), ``complex-ginibre``, ``glorot-uniform``,
+    * ``ensemble``: ``real-ginibre`` (Glorot normal), ``complex-ginibre``, ``quaternion-ginibre``
+      (sampled as its ``2n x 2n`` complex form), ``glorot-uniform``,
       ``truncated-normal`` (standard normal cut at +-2 and not re-normalised, so of variance
       ``0.8796^2 / n``: Haiku's default), ``truncated-normal-unit`` (the same re-normalised to
       variance ``1/n``: JAX ``glorot_normal``) or ``orthogonal`` (Haar); the others have entries
@@ -43,8 +44,8 @@ def sample_radius(
       number.
     * ``method``: ``dense`` (all eigenvalues of the sampled matrix, any ensemble),
       ``hessenberg`` (the exact Hessenberg form of a Ginibre matrix, Edelman's model; same
-      eigenvalue law, no O(n^3) reduction) or ``kostlan`` (complex Ginibre's radius exactly in
-      O(n) from independent Gamma variables; Kostlan 1992).
+      eigenvalue law, no O(n^3) reduction) or ``kostlan`` (complex and quaternion Ginibre's radius exactly
+      in O(n) from independent Gamma variables; Kostlan 1992, Rider 2003).
     * ``precision``: ``f64``, or ``f32`` (what recurrent weights are in practice; about twice as
       fast).
     * ``threads``: worker threads, default all logical CPUs; the radii do not depend on it.

@@ -33,6 +33,40 @@ def test_real_n64_delivers_p_within_wilson_interval():
     assert not lo <= 0.01 <= hi, (lo, hi)
 
 
+def test_quaternion_n16_delivers_p_within_wilson_interval():
+    # 4000 quaternion matrices at n = 16 through their 32 x 32 complex form: the 99.9% Wilson
+    # interval of P(rho > 1) must hold p = 0.05; matrices calibrated on the complex law at the same
+    # width deliver about 0.005 and must be excluded.
+    m, p = 4000, 0.05
+    rng = np.random.default_rng(20261201)
+    w = np.stack([mg.quaternion_complex_form(
+        mg.rescaled_glorot(16, p, "quaternion-ginibre", rng=rng, dtype=np.float64))
+        for _ in range(m)])
+    rho = np.abs(np.linalg.eigvals(w)).max(axis=1)
+    lo, hi = wilson(int(np.sum(rho > 1.0)), m)
+    assert lo <= p <= hi, (lo, hi)
+    ratio = mg.exact_factor(16, p, "complex-ginibre") / mg.exact_factor(16, p, "quaternion-ginibre")
+    lo, hi = wilson(int(np.sum(rho * ratio > 1.0)), m)
+    assert not lo <= p <= hi, (lo, hi)
+
+
+def test_quaternion_components_and_complex_form():
+    n = 60
+    cal = mg.calibrate(n, 0.05, "quaternion-ginibre")
+    w = mg.rescaled_glorot(n, 0.05, "quaternion-ginibre", rng=3)
+    assert w.shape == (4, n, n) and w.dtype == np.float32
+    # Each component N(0, s^2/(4n)): the entry's total variance is s^2/n, Glorot's.
+    got = np.mean(w.astype(np.float64) ** 2) * 4
+    assert abs(got / (cal.factor**2 / n) - 1) < 5 * np.sqrt(2.0 / (4 * n * n)), got
+    c = mg.quaternion_complex_form(w)
+    assert c.shape == (2 * n, 2 * n)
+    ev = np.sort_complex(np.linalg.eigvals(c.astype(np.complex128)))
+    # Eigenvalues in conjugate pairs.
+    np.testing.assert_allclose(np.sort(ev.imag), np.sort(-ev.imag), atol=1e-5)
+    with pytest.raises(ValueError, match="w:"):
+        mg.quaternion_complex_form(w[:3])
+
+
 def test_entries_have_the_glorot_variance_times_the_factor():
     n = 100
     for ensemble, var in [("real-ginibre", 1.0), ("complex-ginibre", 1.0),

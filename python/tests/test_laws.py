@@ -10,7 +10,7 @@ import mc_gumbel as mg
 from mc_gumbel import _core
 
 WIDTHS = [16, 64, 257]
-ENSEMBLES = ["complex-ginibre", "real-ginibre"]
+ENSEMBLES = ["complex-ginibre", "real-ginibre", "quaternion-ginibre"]
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def bits(values):
 
 
 def test_theory_tables_are_the_cli_files_byte_for_byte(cli_theory):
-    texts = _core.theory_tables("16,64,257", "complex-ginibre,real-ginibre", "0.1,0.01", "7", "2")
+    texts = _core.theory_tables("16,64,257", ",".join(ENSEMBLES), "0.1,0.01", "7", "2")
     for text, name in zip(texts, ["theory.csv", "rescaling.csv", "theory_cdf.csv"]):
         assert text == (cli_theory / name).read_text(), name
 
@@ -85,6 +85,16 @@ def test_complex_n2_closed_form():
     x = 2 * r**2
     expected = (1 - np.exp(-x)) * (1 - np.exp(-x) * (1 + x))
     np.testing.assert_allclose(mg.cdf(r, 2, "complex-ginibre"), expected, rtol=1e-13, atol=1e-16)
+
+
+def test_quaternion_n2_closed_form():
+    # Quaternion Ginibre at n = 2: |lambda|^2 ~ Gamma(2,1)/4 and Gamma(4,1)/4 independently.
+    r = np.linspace(0.05, 2.5, 50)
+    x = 4 * r**2
+    p2 = 1 - np.exp(-x) * (1 + x)
+    p4 = 1 - np.exp(-x) * (1 + x + x**2 / 2 + x**3 / 6)
+    np.testing.assert_allclose(mg.cdf(r, 2, "quaternion-ginibre"), p2 * p4, rtol=1e-12,
+                               atol=1e-16)
 
 
 @pytest.mark.parametrize("ensemble", ENSEMBLES)

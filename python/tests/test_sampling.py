@@ -16,6 +16,8 @@ CASES = [
     # n, trials, ensemble, method, precision
     (24, 300, "real-ginibre", "dense", "f64"),
     (24, 300, "complex-ginibre", "kostlan", "f64"),
+    (12, 200, "quaternion-ginibre", "dense", "f32"),
+    (500, 300, "quaternion-ginibre", "kostlan", "f64"),
     (33, 200, "real-ginibre", "hessenberg", "f32"),
     (20, 200, "glorot-uniform", "dense", "f32"),
     (20, 100, "truncated-normal-unit", "dense", "f64"),

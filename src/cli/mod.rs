@@ -129,14 +129,14 @@ pub struct GridArgs {
     /// 16..4096:x2 or arithmetic 100..1000:+100
     #[arg(long, value_name = "LIST", default_value = "64,256,1024")]
     pub widths: Widths,
-    /// Ensembles, comma-separated: complex-ginibre, real-ginibre, glorot-uniform,
-    /// truncated-normal, truncated-normal-unit, orthogonal, and (hidden and density only)
-    /// diag-uniform (docs/math/ensembles.md maps them to framework initialisers)
+    /// Ensembles, comma-separated: complex-ginibre, real-ginibre, quaternion-ginibre (not in
+    /// hidden), glorot-uniform, truncated-normal, truncated-normal-unit, orthogonal, and (hidden
+    /// and density only) diag-uniform (docs/math/ensembles.md maps them to framework initialisers)
     #[arg(long, value_name = "LIST", default_value = "complex-ginibre")]
     pub ensemble: Ensembles,
     /// Scale factors, comma-separated: glorot (1), half (1/sqrt 2), paper (published
     /// rescaling), exact:P (P(rho > 1) = P exactly, calibrated on the ensemble's exact law:
-    /// complex-ginibre, real-ginibre up to n = 4096, diag-uniform), or a number
+    /// complex- and quaternion-ginibre, real-ginibre up to n = 4096, diag-uniform), or a number
     #[arg(long, value_name = "LIST", default_value = "glorot")]
     pub scale: Scales,
 }
@@ -213,7 +213,7 @@ pub struct RadiusArgs {
     pub trials: usize,
     /// How radii are sampled: dense (all eigenvalues of the matrix, any ensemble), hessenberg
     /// (exact Hessenberg form, QR iteration only; complex- and real-ginibre) or kostlan (exact
-    /// O(n) sampler of the radius; complex-ginibre only)
+    /// O(n) sampler of the radius; complex- and quaternion-ginibre)
     #[arg(long, value_name = "METHOD", default_value = "dense")]
     pub method: Method,
     /// Target probabilities P(rho > 1) for the exact calibrations in rescaling.csv
@@ -240,7 +240,7 @@ pub struct TheoryArgs {
     #[arg(long, value_name = "LIST", default_value = "16..1048576:x2")]
     pub widths: Widths,
     /// Ensembles with an exact law: complex-ginibre, real-ginibre (its exact law is evaluated up
-    /// to n = 4096; above, its exact columns are empty)
+    /// to n = 4096; above, its exact columns are empty), quaternion-ginibre
     #[arg(
         long,
         value_name = "LIST",

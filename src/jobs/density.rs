@@ -85,7 +85,7 @@ pub fn default_r_max(cell: &Cell) -> f64 {
         _ => 1.0,
     };
     let bound = match laws::modulus(cell.ensemble, cell.n) {
-        Some(law @ ModulusLaw::Real(_)) => law.bound(),
+        Some(law @ (ModulusLaw::Real(_) | ModulusLaw::Gamma(_))) => law.bound(),
         _ => complex_modulus_bound(cell.n),
     };
     DEFAULT_R_MAX_FACTOR.max(bound) * cell.factor * radius
@@ -216,7 +216,9 @@ pub fn cell_rows(
     bins: usize,
     r_max: f64,
 ) -> (Vec<DensityRow>, DensitySummaryRow) {
-    let total = (hists.len() * cell.n) as f64;
+    // Moduli per matrix: a quaternion matrix's complex form holds two per conjugate pair.
+    let dim = cell.matrix_dim();
+    let total = (hists.len() * dim) as f64;
     let mut counts = vec![0u64; bins];
     for h in hists {
         for (c, &k) in counts.iter_mut().zip(&h.counts) {
@@ -246,7 +248,7 @@ pub fn cell_rows(
         .collect();
     let fractions: Vec<f64> = hists
         .iter()
-        .map(|h| h.outside_unit as f64 / cell.n as f64)
+        .map(|h| h.outside_unit as f64 / dim as f64)
         .collect();
     let (mean, sd) = stats::mean_sd(&fractions);
     let half = Z95 * sd / (fractions.len() as f64).sqrt();
@@ -255,7 +257,7 @@ pub fn cell_rows(
     // count, e.g. none outside. The pooled Wilson interval, which treats moduli as independent,
     // stays open there; the union of the two is reported.
     let outside: usize = hists.iter().map(|h| h.outside_unit).sum();
-    let (w_lo, w_hi) = stats::wilson(outside, hists.len() * cell.n, Z95);
+    let (w_lo, w_hi) = stats::wilson(outside, hists.len() * dim, Z95);
     let beyond: usize = hists.iter().map(|h| h.beyond).sum();
     let exceed = hists.iter().filter(|h| h.outside_unit > 0).count();
     let (p_lo, p_hi) = stats::wilson(exceed, hists.len(), Z95);
@@ -422,16 +424,16 @@ impl RecordJob for DensityJob {
 
     fn check_record(&self, cell: &Cell, h: &TrialHistogram) -> Result<(), String> {
         let binned: u64 = h.counts.iter().map(|&c| c as u64).sum();
-        if binned + h.beyond as u64 != cell.n as u64 {
+        let dim = cell.matrix_dim();
+        if binned + h.beyond as u64 != dim as u64 {
             return Err(format!(
-                "{binned} moduli in bins and {} beyond r_max, where a {}x{} matrix has {}",
-                h.beyond, cell.n, cell.n, cell.n
+                "{binned} moduli in bins and {} beyond r_max, where a {dim}x{dim} matrix has {dim}",
+                h.beyond
             ));
         }
-        if h.outside_unit > cell.n || h.real > cell.n {
+        if h.outside_unit > dim || h.real > dim {
             return Err(format!(
-                "more eigenvalues counted than a {}x{} matrix has",
-                cell.n, cell.n
+                "more eigenvalues counted than a {dim}x{dim} matrix has"
             ));
         }
         Ok(())

@@ -10,7 +10,8 @@ use crate::error::Error;
 use crate::math::stats::{self, Z95};
 use crate::model::budget::Demand;
 use crate::model::counts::{self, MIN_TRIALS_FOR_SPREAD};
-use crate::model::{Cell, ConfigError, Method, Param, Recurrence, Recurrences};
+use crate::model::ensemble::check_allowed;
+use crate::model::{Cell, ConfigError, Ensemble, Method, Param, Recurrence, Recurrences};
 use crate::sampling::rnn::{record_times, sample_trajectories, RnnTrial, Schedule, Trajectory};
 use crate::store::raw::scientific;
 use crate::store::{write_table, write_table_or_header};
@@ -207,6 +208,7 @@ pub fn norm_stats<R: Borrow<Trajectory>>(
 /// Every cell of the run, or the first reason it cannot run (nothing is written then).
 pub fn plan(opts: &HiddenOptions) -> Result<Vec<Cell>, Error> {
     let params = &opts.params;
+    check_allowed(&params.grid.ensembles, &Ensemble::HIDDEN_NAMES)?;
     let cells = params
         .grid
         .cells(Method::Dense, params.sampling.precision)?;

@@ -164,10 +164,11 @@ impl RecordJob for RadiusJob {
 
     fn check_record(&self, cell: &Cell, r: &RadiusRecord) -> Result<(), String> {
         check_radius(r.rho)?;
-        if r.n_outside > cell.n {
+        let dim = cell.matrix_dim();
+        if r.n_outside > dim {
             return Err(format!(
-                "{} eigenvalues outside the unit circle of a {}x{} matrix",
-                r.n_outside, cell.n, cell.n
+                "{} eigenvalues outside the unit circle of a {dim}x{dim} matrix",
+                r.n_outside
             ));
         }
         Ok(())

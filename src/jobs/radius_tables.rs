@@ -308,9 +308,10 @@ pub fn mc_factor(sorted: &[f64], p: f64) -> (f64, Option<f64>, Option<f64>) {
 
 /// What the published factor promises to `ensemble`: its asymptotic `P(rho > 1)` under the
 /// limit law of the ensemble's symmetry, for the ensembles with unit-variance i.i.d. entries it
-/// was built for.
+/// was built for (complex and real; at beta = 4 it promises nothing, its limit is 0).
 fn paper_promise(ensemble: Ensemble) -> Option<f64> {
     match ensemble.iid_theory() {
+        Some((Symmetry::Quaternion, _)) => None,
         Some((symmetry, 1.0)) => Some(asymptotics::paper_promised_p_exceed_1(symmetry)),
         _ => None,
     }

@@ -41,7 +41,7 @@ pub struct TheoryParams {
 pub const MAX_CDF_POINTS: usize = 1_000_000;
 
 /// The ensembles `theory` takes: those whose exact laws are known in closed form.
-pub const ENSEMBLES: [&str; 2] = Ensemble::GINIBRE_NAMES;
+pub const ENSEMBLES: [&str; 3] = Ensemble::GINIBRE_NAMES;
 
 impl TheoryParams {
     /// The parameters, or the first rule a value breaks.

@@ -18,7 +18,7 @@ pub fn dense_bytes(cell: &Cell) -> u128 {
     impl ForEntry for Bytes<'_> {
         type Output = u128;
         fn call<T: Eigen>(self) -> u128 {
-            DenseWorkspace::<T>::bytes(self.0.n, Form::of(self.0.method))
+            DenseWorkspace::<T>::bytes(self.0.matrix_dim(), Form::of(self.0.method))
         }
     }
     let one = with_entry(cell, Bytes(cell));

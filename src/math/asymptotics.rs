@@ -1,6 +1,7 @@
 //! Asymptotic laws of the spectral radius and the published rescaling (docs/math/asymptotics.md).
 //!
-//! * Rider (2003) and Rider–Sinclair (2014): the Gumbel limits of complex and real Ginibre.
+//! * Rider (2003) and Rider–Sinclair (2014): the Gumbel limits of complex and real Ginibre;
+//!   Rider (2003) also for quaternion Ginibre (docs/math/quaternion.md).
 //! * The published width-dependent rescaling of Glorot (Bar et al., NeurIPS 2025).
 
 use statrs::distribution::{ContinuousCDF, Gumbel};
@@ -18,11 +19,13 @@ pub fn gamma_n(n: usize) -> f64 {
     (nf / (2.0 * std::f64::consts::PI * ln_n * ln_n)).ln()
 }
 
-/// Which Gumbel limit applies: Rider's (complex) or Rider–Sinclair's (real, `exp(-exp(-x)/2)`).
+/// Which Gumbel limit applies: Rider's (complex), Rider–Sinclair's (real, `exp(-exp(-x)/2)`)
+/// or Rider's quaternion one (`exp(-exp(-x)/2)` at the width `2n` of the complex form).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Symmetry {
     Complex,
     Real,
+    Quaternion,
 }
 
 /// A Gumbel law for the spectral radius, `P(rho <= r) = exp(-exp(-(r - loc)/scale))`.
@@ -68,8 +71,15 @@ impl GumbelLaw {
 
 /// The asymptotic law of the spectral radius of an `n x n` matrix with i.i.d. entries of variance
 /// `1/n`: location `1 + sqrt(gamma_n/(4n))`, scale `1/sqrt(4 n gamma_n)`; for real matrices the
-/// limit CDF `exp(-exp(-x)/2)` moves the location by `-ln 2` scales. `None` where `gamma_n <= 0`.
+/// limit CDF `exp(-exp(-x)/2)` moves the location by `-ln 2` scales. A quaternion matrix of width
+/// `n` has the real form at `N = 2n`: its squared moduli are the even-shape half of the complex
+/// law's at `2n`, so `ln F` is half the complex one's there (docs/math/quaternion.md). `None`
+/// where `gamma_N <= 0`.
 pub fn rider_law(n: usize, symmetry: Symmetry) -> Option<GumbelLaw> {
+    let n = match symmetry {
+        Symmetry::Quaternion => 2 * n,
+        Symmetry::Complex | Symmetry::Real => n,
+    };
     let g = gamma_n(n);
     if g <= 0.0 {
         return None;
@@ -77,7 +87,7 @@ pub fn rider_law(n: usize, symmetry: Symmetry) -> Option<GumbelLaw> {
     let nf = n as f64;
     let scale = 1.0 / (4.0 * nf * g).sqrt();
     let mut loc = 1.0 + (g / (4.0 * nf)).sqrt();
-    if symmetry == Symmetry::Real {
+    if symmetry != Symmetry::Complex {
         loc -= std::f64::consts::LN_2 * scale;
     }
     Some(GumbelLaw { loc, scale })
@@ -96,12 +106,15 @@ pub fn paper_factor(n: usize) -> Option<f64> {
 
 /// What the published rescaling promises asymptotically: `P(rho > 1)` under the limit law with the
 /// mean-plus-one-sd point mapped to 1 (`1 - exp(-exp(-(gamma_E + pi/sqrt 6)))` for complex
-/// matrices, half the inner exponential for real ones).
+/// matrices, half the inner exponential for real ones). For quaternion matrices the factor built
+/// at width `n` maps a point `(sqrt 2 - 1) gamma_n + O(1)` limit-law scales above the quaternion
+/// edge to 1, so the limit is 0 (approached slowly: docs/math/quaternion.md).
 pub fn paper_promised_p_exceed_1(symmetry: Symmetry) -> f64 {
     let inner = (-(EULER_GAMMA + GUMBEL_SD)).exp();
     let inner = match symmetry {
         Symmetry::Complex => inner,
         Symmetry::Real => inner / 2.0,
+        Symmetry::Quaternion => return 0.0,
     };
     -(-inner).exp_m1()
 }

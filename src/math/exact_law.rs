@@ -1,5 +1,6 @@
 //! A cheap-to-clone handle on the exact finite-width law of the spectral radius of one ensemble
-//! at one width: Kostlan's for complex Ginibre (docs/math/kostlan.md), Sinclair's Pfaffian for
+//! at one width: Kostlan's for complex Ginibre (docs/math/kostlan.md) and its quaternion
+//! counterpart (docs/math/quaternion.md), Sinclair's Pfaffian for
 //! real Ginibre (docs/math/real_ginibre.md) and the ring law of `diag-uniform`
 //! (docs/math/density.md), all behind [`RadiusLaw`].
 //!
@@ -60,7 +61,12 @@ fn shared_real_ginibre(n: usize) -> Arc<RealGinibreLaw> {
 impl ExactLaw {
     /// Kostlan's law of complex Ginibre at width `n >= 1`.
     pub fn complex_ginibre(n: usize) -> Self {
-        ExactLaw(Arc::new(KostlanLaw::new(n)))
+        Self::kostlan(KostlanLaw::new(n))
+    }
+
+    /// A law of independent gamma moduli: complex or quaternion Ginibre.
+    pub fn kostlan(law: KostlanLaw) -> Self {
+        ExactLaw(Arc::new(law))
     }
 
     /// The real-Ginibre law at width `n >= 1`, shared with every other handle on the same width

@@ -1,5 +1,7 @@
 //! Kostlan (1992): the exact finite-width law of the complex-Ginibre spectral radius,
-//! `F_n(r) = prod_{k=1..n} P(k, n r^2)`, evaluated in log space (docs/math/kostlan.md).
+//! `F_n(r) = prod_{k=1..n} P(k, n r^2)`, and its quaternion counterpart (Rider 2003, Dubach
+//! 2021), `F_n(r) = prod_{k=1..n} P(2k, 2n r^2)`, evaluated in log space by one path
+//! (docs/math/kostlan.md, docs/math/quaternion.md).
 
 use super::quadrature::gauss_legendre_points;
 use super::radius_law::RadiusLaw;
@@ -12,32 +14,61 @@ use rayon::prelude::*;
 /// below `1e-20`.
 const TAIL_SWITCH: f64 = 1e-6;
 
-/// The exact law of the spectral radius of an `n x n` complex Ginibre matrix with entry variance
-/// `1/n` (Kostlan): `rho^2` has the law of `max_k Gamma(k,1) / n`.
+/// The exact law of the spectral radius of a width-`n` Ginibre matrix with entry variance `1/n`
+/// whose squared eigenvalue moduli are independent gamma variables: `rho^2` has the law of
+/// `max_k Gamma(m k, 1) / (m n)`, `k = 1..n`, with `m = beta/2` the step of the shapes: `m = 1`
+/// for complex Ginibre (Kostlan), `m = 2` for quaternion Ginibre, whose `n` moduli are those of
+/// its `n` conjugate pairs (the shapes are the even ones of the complex law at width `2n`).
 ///
-/// Evaluation rests on `P(k, x) = P(Poisson(x) >= k)`: only `k` within a window of
-/// `M sqrt(x)` around `x = n r^2` differ from 0 or 1, where `M^2 = 2 (ln n + 45)`. By the Chernoff
-/// bounds `P(Poisson(x) <= x - t) <= exp(-t^2/2x)` and `P(Poisson(x) >= x + t) <=
-/// exp(-t^2 / (2(x + t/3)))`, the terms left out below the window change `ln F` by less than
-/// `n exp(-M^2/2) = e^-45`, and every term above it is below `e^(-M^2/4)`, so when `n` lies more than
-/// 40 terms above the window `F < 1e-390`, which is reported as `ln F = -inf`.
+/// Evaluation rests on `P(s, x) = P(Poisson(x) >= s)`, `x = m n r^2`: only shapes `s` within a
+/// window of `M sqrt(x)` around `x` differ from 0 or 1, where `M^2 = 2 (ln n + 45)`. By the
+/// Chernoff bounds `P(Poisson(x) <= x - t) <= exp(-t^2/2x)` and `P(Poisson(x) >= x + t) <=
+/// exp(-t^2 / (2(x + t/3)))`, the `n` factors left out below the window change `ln F` by less
+/// than `n exp(-M^2/2) = e^-45`, and every factor above it is below `e^(-M^2/4)`, so when the top
+/// shape `m n` lies more than `40 m` above the window (40 factors) `F < 1e-390`, which is reported
+/// as `ln F = -inf`.
 ///
 /// That absolute error is all of `1 - F` below about `1e-20`, so below `1e-6` the survival
 /// function is summed from the tails of the factors in log space instead
 /// ([`KostlanLaw::ln_sf_tail`]), to its relative accuracy at any depth (docs/math/kostlan.md).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KostlanLaw {
     n: usize,
+    m: usize,
 }
 
 impl KostlanLaw {
+    /// Complex Ginibre at width `n`: shapes `1..n`, rate `n`.
     pub fn new(n: usize) -> Self {
         assert!(n >= 1, "the Kostlan law needs n >= 1");
-        KostlanLaw { n }
+        KostlanLaw { n, m: 1 }
+    }
+
+    /// Quaternion Ginibre at width `n` (a `2n x 2n` complex form): shapes `2, 4, .., 2n`,
+    /// rate `2n`.
+    pub fn quaternion(n: usize) -> Self {
+        assert!(n >= 1, "the quaternion law needs n >= 1");
+        KostlanLaw { n, m: 2 }
     }
 
     pub fn n(&self) -> usize {
         self.n
+    }
+
+    /// `beta/2`: the step between consecutive shapes, and how many eigenvalues of the matrix
+    /// share each modulus (a quaternion matrix's come in conjugate pairs).
+    pub fn step(&self) -> usize {
+        self.m
+    }
+
+    /// The largest shape, `m n`, which is also the rate: `rho^2 = max_k G_k / top_shape`.
+    pub fn top_shape(&self) -> usize {
+        self.m * self.n
+    }
+
+    /// The shape of the `k`-th gamma variable, `k = 1..n`.
+    pub fn shape(&self, k: usize) -> usize {
+        self.m * k
     }
 
     fn window_halfwidth(&self, x: f64) -> f64 {
@@ -46,34 +77,40 @@ impl KostlanLaw {
     }
 
     /// `ln P(rho_n > r)` where it is below [`TAIL_SWITCH`], from the lower tails of the
-    /// factors: with `Q_k = Q(k, x) = P(Poisson(x) < k)`, `x = n r^2`,
+    /// factors: with `Q_k = Q(m k, x) = P(Poisson(x) < m k)`, `x = m n r^2`,
     /// `1 - F = -expm1(sum_k ln1p(-Q_k))`, and every `Q_k` is a sum of Poisson probabilities
-    /// `p_j`, `j < k`, taken relative to the largest of them (`j = min(n - 1, floor x)`) and down
-    /// to where they fall below `1e-300` of it, so nothing underflows and no window truncates:
-    /// `ln(1 - F) = ln S + ln A + ln psi(S A)` with `S = sum_k Q_k`, `A` the `Q`-weighted mean of
-    /// `-ln1p(-Q_k)/Q_k` and `psi(y) = -expm1(-y)/y`. Cost: one Poisson term per degree within
-    /// about `sqrt(1400 x)` of the top, at most `n`.
+    /// `p_j`, `j < m k`, taken relative to the largest of them (`j = min(m n - 1, floor x)`) and
+    /// down to where they fall below `1e-300` of it, so nothing underflows and no window
+    /// truncates: `ln(1 - F) = ln S + ln A + ln psi(S A)` with `S = sum_k Q_k`, `A` the
+    /// `Q`-weighted mean of `-ln1p(-Q_k)/Q_k` and `psi(y) = -expm1(-y)/y`. Cost: one Poisson
+    /// term per shape within about `sqrt(1400 x)` of the top, at most `m n`.
     fn ln_sf_tail(&self, r: f64) -> f64 {
-        let n = self.n;
-        let x = n as f64 * r * r;
-        let m = (n - 1).min(x.floor() as usize);
-        let l0 = ln_poisson_pmf(m, x);
-        // c_j = p_j / p_m for j = j_lo..n, ascending.
+        let top = self.top_shape();
+        let x = top as f64 * r * r;
+        let peak = (top - 1).min(x.floor() as usize);
+        let l0 = ln_poisson_pmf(peak, x);
+        // c_j = p_j / p_peak for j = j_lo..top, ascending.
         let mut c: Vec<f64> = Vec::new();
-        for j in (0..n).rev() {
+        for j in (0..top).rev() {
             let cj = (ln_poisson_pmf(j, x) - l0).exp();
-            if j < m && cj < 1e-300 {
+            if j < peak && cj < 1e-300 {
                 break;
             }
             c.push(cj);
         }
         c.reverse();
-        let mut cum = 0.0; // C_k = sum_{j < k} c_j
-        let mut sum_c = 0.0; // sum_k C_k
-        let mut sum_cphi = 0.0; // sum_k C_k phi(Q_k)
+        let j_lo = top - c.len();
+        let mut cum = 0.0; // C_s = sum_{j < s} c_j
+        let mut sum_c = 0.0; // sum_k C_{m k}
+        let mut sum_cphi = 0.0; // sum_k C_{m k} phi(Q_k)
         let scale = l0.exp();
-        for &cj in &c {
+        for (i, &cj) in c.iter().enumerate() {
             cum += cj;
+            // cum now holds sum_{j < s} c_j for the shape s = j + 1; only multiples of m are
+            // factors of the law.
+            if !(j_lo + i + 1).is_multiple_of(self.m) {
+                continue;
+            }
             let q = scale * cum;
             let phi = if q == 0.0 { 1.0 } else { -(-q).ln_1p() / q };
             sum_c += cum;
@@ -86,22 +123,28 @@ impl KostlanLaw {
         ln_s + ln_a + psi.ln()
     }
 
-    /// Density of the modulus of a uniformly chosen eigenvalue:
-    /// `f_n(r) = (1/n) sum_k 2 n r g_k(n r^2)`, `g_k` the Gamma(k,1) density. Since
-    /// `g_k(x) = Poisson(x) pmf at k-1`, only the `k` within the window around `x` contribute.
+    /// Density of the modulus of a uniformly chosen eigenvalue (of the `m n` of the matrix, each
+    /// modulus shared by `m` of them, so the law is that of a uniformly chosen `k`):
+    /// `f_n(r) = (1/n) sum_k 2 m n r g_{mk}(m n r^2)`, `g_s` the Gamma(s,1) density. Since
+    /// `g_s(x) = Poisson(x) pmf at s-1`, `f_n(r) = 2 m r sum_k p_{mk-1}(x)`, and only the shapes
+    /// within the window around `x` contribute.
     pub fn modulus_density(&self, r: f64) -> f64 {
         if r <= 0.0 || !r.is_finite() {
             return 0.0;
         }
-        let x = self.n as f64 * r * r;
+        let x = self.top_shape() as f64 * r * r;
         let half = self.window_halfwidth(x);
         let lo = (x - half - 1.0).floor().max(0.0) as u64;
-        let hi = ((x + half).ceil() as u64).min(self.n as u64 - 1);
+        let hi = ((x + half).ceil() as u64).min(self.top_shape() as u64 - 1);
         if lo > hi {
             return 0.0;
         }
-        let s: f64 = (lo..=hi).map(|j| ln_poisson_pmf(j as usize, x).exp()).sum();
-        2.0 * r * s
+        let m = self.m as u64;
+        let s: f64 = (lo..=hi)
+            .filter(|j| (j + 1).is_multiple_of(m))
+            .map(|j| ln_poisson_pmf(j as usize, x).exp())
+            .sum();
+        2.0 * self.m as f64 * r * s
     }
 }
 
@@ -121,19 +164,20 @@ impl RadiusLaw for KostlanLaw {
         if r.is_infinite() {
             return 0.0;
         }
-        let x = self.n as f64 * r * r;
+        let m = self.m as u64;
+        let x = self.top_shape() as f64 * r * r;
         let half = self.window_halfwidth(x);
         let lo = (x - half - 1.0).floor().max(0.0) as u64;
-        let k_top = (x + half).ceil() as u64 + 40;
-        if (self.n as u64) > k_top {
+        let s_top = (x + half).ceil() as u64 + 40 * m;
+        let s_max = self.top_shape() as u64;
+        if s_max > s_top {
             return f64::NEG_INFINITY;
         }
-        let k_max = self.n as u64;
-        if k_max <= lo {
-            // Every P(k, x) is within e^-45 / n of 1.
+        if s_max <= lo {
+            // Every P(s, x) is within e^-45 / n of 1.
             return 0.0;
         }
-        let j_max = k_max + half.ceil() as u64 + 40;
+        let j_max = s_max + half.ceil() as u64 + 40;
         let pmf: Vec<f64> = (lo..=j_max)
             .map(|j| ln_poisson_pmf(j as usize, x).exp())
             .collect();
@@ -142,20 +186,22 @@ impl RadiusLaw for KostlanLaw {
         for i in (0..pmf.len()).rev() {
             upper[i] = upper[i + 1] + pmf[i];
         }
-        let mut lower = 0.0; // sum_{lo <= j < k} p_j = Q(k, x) up to the neglected lower tail
+        let mut lower = 0.0; // sum_{lo <= j < s} p_j = Q(s, x) up to the neglected lower tail
         let mut ln_f = 0.0;
-        let k_start = lo.max(1);
-        for j in lo..k_start {
+        let s_start = lo.max(1);
+        for j in lo..s_start {
             lower += pmf[(j - lo) as usize];
         }
-        for k in k_start..=k_max {
-            let i = (k - lo) as usize;
-            let p_upper = upper[i];
-            ln_f += if p_upper < 0.5 {
-                p_upper.ln()
-            } else {
-                (-lower).ln_1p()
-            };
+        for s in s_start..=s_max {
+            let i = (s - lo) as usize;
+            if s.is_multiple_of(m) {
+                let p_upper = upper[i];
+                ln_f += if p_upper < 0.5 {
+                    p_upper.ln()
+                } else {
+                    (-lower).ln_1p()
+                };
+            }
             lower += pmf[i];
         }
         ln_f
@@ -182,7 +228,7 @@ impl RadiusLaw for KostlanLaw {
     }
 
     fn bracket(&self) -> (f64, f64) {
-        let step = 0.5 / (self.n as f64).sqrt();
+        let step = 0.5 / (self.top_shape() as f64).sqrt();
         (1.0 + step, step)
     }
 
@@ -370,5 +416,143 @@ mod tests {
 
     fn law_ln_sf(n: usize, r: f64) -> f64 {
         KostlanLaw::new(n).ln_sf(r)
+    }
+
+    /// Quaternion: the windowed product against the plain product of statrs' regularised gamma,
+    /// `prod_k P(2k, 2n r^2)`.
+    #[test]
+    fn quaternion_cdf_matches_direct_product() {
+        for &n in &[1usize, 2, 3, 5, 10, 32, 100] {
+            let law = KostlanLaw::quaternion(n);
+            for &r in &[0.3, 0.7, 0.9, 1.0, 1.05, 1.1, 1.2, 1.5] {
+                let x = 2.0 * n as f64 * r * r;
+                let direct: f64 = (1..=n).map(|k| gamma_lr(2.0 * k as f64, x)).product();
+                let ours = law.cdf(r);
+                assert!(
+                    (ours - direct).abs() <= 1e-12 + 1e-9 * direct,
+                    "n={n} r={r}: {ours} vs {direct}"
+                );
+            }
+        }
+    }
+
+    /// The even shapes of the complex law at `2n`, at the same `x`: `F^Q_n(r)` times the product
+    /// of the odd-shape factors is the complex law at width `2n`.
+    #[test]
+    fn quaternion_and_odd_shapes_make_the_complex_law_at_2n() {
+        for &n in &[4usize, 50, 700] {
+            let (q, c) = (KostlanLaw::quaternion(n), KostlanLaw::new(2 * n));
+            for &r in &[0.9, 1.0, 1.03, 1.1] {
+                let x = 2.0 * n as f64 * r * r;
+                let odd: f64 = (1..=n).map(|k| gamma_lr((2 * k - 1) as f64, x).ln()).sum();
+                let (lq, lc) = (q.ln_cdf(r), c.ln_cdf(r));
+                assert!(
+                    (lq + odd - lc).abs() < 1e-10 * lc.abs().max(1e-3),
+                    "n={n} r={r}: {lq} + {odd} vs {lc}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn quaternion_tail_sum_matches_complement_of_the_product() {
+        for &n in &[1usize, 2, 16, 64, 1024, 1_000_000] {
+            let law = KostlanLaw::quaternion(n);
+            for &q in &[1e-2, 1e-4, 2e-6] {
+                let r = law.isf(q);
+                let tail = law.ln_sf_tail(r);
+                let product = (-law.ln_cdf(r).exp_m1()).ln();
+                assert!(
+                    (tail - product).abs() < 1e-12,
+                    "n={n} q={q}: {tail} vs {product}"
+                );
+            }
+        }
+    }
+
+    /// Deep in the quaternion tail, against `ln sum_k Q(2k, x)` summed independently.
+    #[test]
+    fn quaternion_deep_tail_matches_independent_sum() {
+        use statrs::function::gamma::ln_gamma;
+        for &(n, r) in &[(32usize, 2.5), (32, 4.7), (100, 3.0)] {
+            let x = 2.0 * n as f64 * r * r;
+            let ln_q: Vec<f64> = (1..=n)
+                .map(|k| {
+                    let s = 2 * k;
+                    let mut term = 1.0;
+                    let mut sum = 1.0;
+                    for i in 0..s - 1 {
+                        term *= (s - 1 - i) as f64 / x;
+                        sum += term;
+                    }
+                    -x + (s - 1) as f64 * x.ln() - ln_gamma(s as f64) + sum.ln()
+                })
+                .collect();
+            let top = ln_q.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+            let ln_s = top + ln_q.iter().map(|l| (l - top).exp()).sum::<f64>().ln();
+            assert!(ln_s < -200.0, "n={n} r={r}: {ln_s}");
+            let ours = KostlanLaw::quaternion(n).ln_sf(r);
+            assert!(
+                (ours / ln_s - 1.0).abs() < 1e-12,
+                "n={n} r={r}: {ours} vs {ln_s}"
+            );
+        }
+    }
+
+    /// The quaternion modulus density integrates to 1 and has the second moment of a uniformly
+    /// chosen `Gamma(2k)/2n`, `(n + 1)/(2n)`.
+    #[test]
+    fn quaternion_modulus_density_integrates_to_one() {
+        for &n in &[1usize, 3, 50, 1000] {
+            let law = KostlanLaw::quaternion(n);
+            let (mut total, mut m2) = (0.0, 0.0);
+            crate::math::quadrature::gauss_legendre_nodes(0.0, 5.0, 1000, |r, w| {
+                let f = law.modulus_density(r);
+                total += w * f;
+                m2 += w * r * r * f;
+            });
+            let want = (n + 1) as f64 / (2 * n) as f64;
+            assert!((total - 1.0).abs() < 1e-9, "n={n}: {total}");
+            assert!((m2 - want).abs() < 1e-9, "n={n}: {m2} vs {want}");
+        }
+    }
+
+    /// Rider's quaternion edge law (the real form at `2n`) approaches the exact law as the
+    /// complex one does: the sup distance between the CDFs falls with `n` (0.34 at `n = 10^3`,
+    /// 0.157 at `10^7`) and stays within 1.3 times the complex law's at the same `n`. The complex
+    /// form at `2n` without the `-ln 2` shift is closer below about `n = 10^8` (0.124 at `10^5`)
+    /// but is not the limit: its distance grows again from `10^5` on (towards
+    /// `sup |e^(-u/2) - e^(-u)| = 1/4`), which the test sees up to `10^7`.
+    #[test]
+    fn quaternion_rider_law_approaches_the_exact_law() {
+        let sup = |law: &dyn RadiusLaw, g: crate::math::asymptotics::GumbelLaw| {
+            let (a, b) = (law.quantile(1e-4), law.isf(1e-4));
+            (0..=400)
+                .map(|i| {
+                    let r = a + (b - a) * i as f64 / 400.0;
+                    (law.cdf(r) - g.cdf(r)).abs()
+                })
+                .fold(0.0, f64::max)
+        };
+        let (mut last, mut last_unshifted) = (f64::INFINITY, f64::INFINITY);
+        for &n in &[1000usize, 10_000, 100_000, 1_000_000, 10_000_000] {
+            let q = KostlanLaw::quaternion(n);
+            let dq = sup(&q, rider_law(n, Symmetry::Quaternion).unwrap());
+            let dc = sup(
+                &KostlanLaw::new(n),
+                rider_law(n, Symmetry::Complex).unwrap(),
+            );
+            let unshifted = sup(&q, rider_law(2 * n, Symmetry::Complex).unwrap());
+            assert!(dq < last, "n={n}: {dq} after {last}");
+            assert!(dq < 1.3 * dc, "n={n}: quaternion {dq}, complex {dc}");
+            if n > 100_000 {
+                assert!(
+                    unshifted > last_unshifted,
+                    "n={n}: unshifted {unshifted} after {last_unshifted}"
+                );
+            }
+            last = dq;
+            last_unshifted = unshifted;
+        }
     }
 }

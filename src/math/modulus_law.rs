@@ -1,5 +1,6 @@
 //! One interface over the exact densities of the modulus of a uniformly chosen eigenvalue
-//! (docs/math/density.md): Kostlan's for complex Ginibre, Edelman–Kostlan–Shub and Edelman's
+//! (docs/math/density.md): Kostlan's for complex Ginibre and its quaternion counterpart
+//! (docs/math/quaternion.md), Edelman–Kostlan–Shub and Edelman's
 //! for real Ginibre (docs/math/real_ginibre.md), the ring law of `diag-uniform`.
 
 use super::kostlan::KostlanLaw;
@@ -10,7 +11,8 @@ use super::ring::RingLaw;
 /// The law of one eigenvalue modulus at width `n`, entries of variance `1/n` (unscaled).
 #[derive(Clone, Copy, Debug)]
 pub enum ModulusLaw {
-    Complex(KostlanLaw),
+    /// Independent gamma moduli: complex or quaternion Ginibre.
+    Gamma(KostlanLaw),
     Real(RealEigenDensity),
     Ring(RingLaw),
 }
@@ -19,7 +21,8 @@ pub enum ModulusLaw {
 /// below `e^-45`: `R^2 = 1 + (12 sqrt(n) + 80)/n`. A uniformly chosen modulus squared is
 /// `Gamma(k,1)/n` for a uniform `k <= n`, so its tail is at most `P(Gamma(n,1) > n + t)` with
 /// `t = 12 sqrt(n) + 80`, which the Chernoff bound `exp(-t^2 / 2(n+t))` puts below `e^-45` for
-/// every `n >= 1`. (At small widths the density reaches well beyond `2`: at `n = 3` about
+/// every `n >= 1`. A quaternion modulus squared is `Gamma(2k,1)/2n`, `k <= n`, with the same
+/// tail bound at `2n`: its bound is this one at the top shape `2n`. (At small widths the density reaches well beyond `2`: at `n = 3` about
 /// `2e-4` of the mass lies there.)
 pub fn complex_modulus_bound(n: usize) -> f64 {
     let n = n as f64;
@@ -39,7 +42,7 @@ impl ModulusLaw {
     /// The density at `r`.
     pub fn density(&self, r: f64) -> f64 {
         match self {
-            ModulusLaw::Complex(l) => l.modulus_density(r),
+            ModulusLaw::Gamma(l) => l.modulus_density(r),
             ModulusLaw::Real(l) => l.modulus_density(r),
             ModulusLaw::Ring(l) => l.modulus_density(r),
         }
@@ -48,7 +51,7 @@ impl ModulusLaw {
     /// A modulus beyond which the mass is below `e^-45`.
     pub fn bound(&self) -> f64 {
         match self {
-            ModulusLaw::Complex(l) => complex_modulus_bound(l.n()),
+            ModulusLaw::Gamma(l) => complex_modulus_bound(l.top_shape()),
             ModulusLaw::Real(l) => real_modulus_bound(l.n()),
             ModulusLaw::Ring(l) => l.r_max,
         }
@@ -69,7 +72,7 @@ impl ModulusLaw {
     /// the edge layer of width `~1/sqrt(n)`.
     pub fn mass_above(&self, a: f64) -> f64 {
         let n = match self {
-            ModulusLaw::Complex(l) => l.n(),
+            ModulusLaw::Gamma(l) => l.top_shape(),
             ModulusLaw::Real(l) => l.n(),
             ModulusLaw::Ring(l) => l.n,
         };

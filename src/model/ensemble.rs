@@ -4,6 +4,7 @@
 use super::error::{ConfigError, Param};
 use super::list::split_list;
 use crate::math::asymptotics::{self, Symmetry};
+use crate::math::kostlan::KostlanLaw;
 use serde::{Deserialize, Serialize};
 
 /// The law of a recurrent weight matrix before scaling; every entry has variance `1/n`
@@ -15,6 +16,10 @@ use serde::{Deserialize, Serialize};
 pub enum Ensemble {
     ComplexGinibre,
     RealGinibre,
+    /// Quaternion Ginibre (beta = 4): quaternion entries with four independent real
+    /// `N(0, 1/(4n))` components, held as the `2n x 2n` complex matrix `[[A, B], [-conj B,
+    /// conj A]]` (docs/math/quaternion.md); its eigenvalues come in conjugate pairs.
+    QuaternionGinibre,
     GlorotUniform,
     /// A standard normal truncated to (-2, 2), not re-normalised (Haiku's default).
     TruncatedNormal,
@@ -31,17 +36,32 @@ pub enum Ensemble {
 
 impl Ensemble {
     /// Names accepted by `--ensemble` on the radius job.
-    pub const RADIUS_NAMES: [&'static str; 6] = [
+    pub const RADIUS_NAMES: [&'static str; 7] = [
         "complex-ginibre",
         "real-ginibre",
+        "quaternion-ginibre",
         "glorot-uniform",
         "truncated-normal",
         "truncated-normal-unit",
         "orthogonal",
     ];
 
-    /// Names accepted by the jobs that run any ensemble (`hidden`, `density`).
-    pub const ALL_NAMES: [&'static str; 7] = [
+    /// Every name, and those accepted by `density`, which runs any ensemble.
+    pub const ALL_NAMES: [&'static str; 8] = [
+        "complex-ginibre",
+        "real-ginibre",
+        "quaternion-ginibre",
+        "glorot-uniform",
+        "truncated-normal",
+        "truncated-normal-unit",
+        "orthogonal",
+        "diag-uniform",
+    ];
+
+    /// Names accepted by `hidden`: every ensemble whose matrix is the recurrent weight itself.
+    /// A quaternion matrix acts on quaternion states, which the recurrences do not model (its
+    /// complex form would act on `2n` complex states, another network).
+    pub const HIDDEN_NAMES: [&'static str; 7] = [
         "complex-ginibre",
         "real-ginibre",
         "glorot-uniform",
@@ -53,13 +73,15 @@ impl Ensemble {
 
     /// Names accepted by `theory`: the Gaussian ensembles whose exact laws are known in
     /// closed form at every width.
-    pub const GINIBRE_NAMES: [&'static str; 2] = ["complex-ginibre", "real-ginibre"];
+    pub const GINIBRE_NAMES: [&'static str; 3] =
+        ["complex-ginibre", "real-ginibre", "quaternion-ginibre"];
 
     /// The ensemble called `name`, with the default ring `0,1` for `diag-uniform`.
     pub fn parse(name: &str) -> Option<Ensemble> {
         Some(match name {
             "complex-ginibre" => Ensemble::ComplexGinibre,
             "real-ginibre" => Ensemble::RealGinibre,
+            "quaternion-ginibre" => Ensemble::QuaternionGinibre,
             "glorot-uniform" => Ensemble::GlorotUniform,
             "truncated-normal" => Ensemble::TruncatedNormal,
             "truncated-normal-unit" => Ensemble::TruncatedNormalUnit,
@@ -76,6 +98,7 @@ impl Ensemble {
         match self {
             Ensemble::ComplexGinibre => "complex-ginibre",
             Ensemble::RealGinibre => "real-ginibre",
+            Ensemble::QuaternionGinibre => "quaternion-ginibre",
             Ensemble::GlorotUniform => "glorot-uniform",
             Ensemble::TruncatedNormal => "truncated-normal",
             Ensemble::TruncatedNormalUnit => "truncated-normal-unit",
@@ -84,11 +107,34 @@ impl Ensemble {
         }
     }
 
+    /// Whether the matrix is computed in complex arithmetic (a quaternion matrix is, as its
+    /// complex form).
     pub fn is_complex(&self) -> bool {
         matches!(
             self,
-            Ensemble::ComplexGinibre | Ensemble::DiagUniform { .. }
+            Ensemble::ComplexGinibre | Ensemble::QuaternionGinibre | Ensemble::DiagUniform { .. }
         )
+    }
+
+    /// The size of the matrix that holds a draw of width `n`: `2n` for a quaternion matrix (its
+    /// complex form), `n` otherwise. Workspaces, memory checks, eigenvalue counts and rounding
+    /// tolerances are sized by it; the width `n` names the cell and sets the variance `1/n`.
+    pub fn matrix_dim(&self, n: usize) -> usize {
+        match self {
+            Ensemble::QuaternionGinibre => 2 * n,
+            _ => n,
+        }
+    }
+
+    /// The gamma law of the squared eigenvalue moduli at width `n`, where they are independent
+    /// gamma variables (complex Ginibre: Kostlan; quaternion Ginibre: Rider, Dubach): the exact
+    /// law of the radius, its modulus density and the O(n) sampler all read it.
+    pub fn kostlan_law(&self, n: usize) -> Option<KostlanLaw> {
+        match self {
+            Ensemble::ComplexGinibre => Some(KostlanLaw::new(n)),
+            Ensemble::QuaternionGinibre => Some(KostlanLaw::quaternion(n)),
+            _ => None,
+        }
     }
 
     /// The Gumbel limit that applies, and the standard deviation of `sqrt(n) * entry` it applies
@@ -96,6 +142,7 @@ impl Ensemble {
     pub fn iid_theory(&self) -> Option<(Symmetry, f64)> {
         match self {
             Ensemble::ComplexGinibre => Some((Symmetry::Complex, 1.0)),
+            Ensemble::QuaternionGinibre => Some((Symmetry::Quaternion, 1.0)),
             Ensemble::RealGinibre | Ensemble::GlorotUniform | Ensemble::TruncatedNormalUnit => {
                 Some((Symmetry::Real, 1.0))
             }

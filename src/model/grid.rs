@@ -84,7 +84,9 @@ impl Cell {
                     method.name(),
                     ensemble.name(),
                     match method {
-                        Method::Kostlan => "it is exact for complex-ginibre only",
+                        Method::Kostlan => {
+                            "it is exact for complex- and quaternion-ginibre only"
+                        }
                         _ => "the Hessenberg model holds for complex- and real-ginibre only",
                     }
                 ),
@@ -138,7 +140,14 @@ impl Cell {
     pub fn outside_tolerance(&self) -> f64 {
         match self.method {
             Method::Kostlan => 0.0,
-            Method::Dense | Method::Hessenberg => self.precision.outside_tolerance(self.n),
+            Method::Dense | Method::Hessenberg => {
+                self.precision.outside_tolerance(self.matrix_dim())
+            }
         }
+    }
+
+    /// The size of the matrix a draw of this cell is held in ([`Ensemble::matrix_dim`]).
+    pub fn matrix_dim(&self) -> usize {
+        self.ensemble.matrix_dim(self.n)
     }
 }

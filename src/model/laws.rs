@@ -4,7 +4,6 @@
 
 use super::ensemble::Ensemble;
 use crate::math::exact_law::ExactLaw;
-use crate::math::kostlan::KostlanLaw;
 use crate::math::modulus_law::ModulusLaw;
 use crate::math::real_density::RealEigenDensity;
 use crate::math::ring::RingLaw;
@@ -34,7 +33,8 @@ impl fmt::Display for NoExactLaw {
         match self {
             NoExactLaw::Unknown(e) => write!(
                 f,
-                "{} has none (complex-ginibre, real-ginibre and diag-uniform do)",
+                "{} has none (complex-ginibre, real-ginibre, quaternion-ginibre and diag-uniform \
+                 do)",
                 e.name()
             ),
             NoExactLaw::Beyond { ensemble, n, max } => write!(
@@ -54,8 +54,13 @@ impl fmt::Display for NoExactLaw {
 
 /// The exact law of `rho` of `ensemble` at width `n`, unscaled, or why there is none.
 pub fn exact(ensemble: Ensemble, n: usize) -> Result<ExactLaw, NoExactLaw> {
+    if let Some(law) = ensemble.kostlan_law(n) {
+        return Ok(ExactLaw::kostlan(law));
+    }
     match ensemble {
-        Ensemble::ComplexGinibre => Ok(ExactLaw::complex_ginibre(n)),
+        Ensemble::ComplexGinibre | Ensemble::QuaternionGinibre => {
+            unreachable!("the gamma laws are handled above")
+        }
         Ensemble::RealGinibre if n > REAL_EXACT_MAX_N => Err(NoExactLaw::Beyond {
             ensemble,
             n,
@@ -75,8 +80,10 @@ pub fn exact(ensemble: Ensemble, n: usize) -> Result<ExactLaw, NoExactLaw> {
 
 /// The exact law of one eigenvalue modulus at width `n`, unscaled, where it is known.
 pub fn modulus(ensemble: Ensemble, n: usize) -> Option<ModulusLaw> {
+    if let Some(law) = ensemble.kostlan_law(n) {
+        return Some(ModulusLaw::Gamma(law));
+    }
     match ensemble {
-        Ensemble::ComplexGinibre => Some(ModulusLaw::Complex(KostlanLaw::new(n))),
         Ensemble::RealGinibre => Some(ModulusLaw::Real(RealEigenDensity::new(n))),
         Ensemble::DiagUniform { r_min, r_max } => {
             Some(ModulusLaw::Ring(RingLaw { n, r_min, r_max }))

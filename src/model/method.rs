@@ -13,7 +13,8 @@ pub enum Method {
     /// Sample the exact Hessenberg form of a Ginibre matrix (same eigenvalues) and run only the
     /// Hessenberg QR iteration, skipping the O(n^3) reduction.
     Hessenberg,
-    /// Kostlan: the squared moduli of complex Ginibre are independent `Gamma(k,1)/n`; O(n).
+    /// Kostlan: the squared moduli of complex Ginibre are independent `Gamma(k,1)/n`, those of
+    /// quaternion Ginibre `Gamma(2k,1)/2n`; O(n).
     Kostlan,
 }
 
@@ -45,7 +46,7 @@ impl Method {
             Method::Hessenberg => {
                 matches!(ensemble, Ensemble::ComplexGinibre | Ensemble::RealGinibre)
             }
-            Method::Kostlan => ensemble == Ensemble::ComplexGinibre,
+            Method::Kostlan => ensemble.kostlan_law(1).is_some(),
         }
     }
 }

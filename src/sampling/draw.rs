@@ -33,6 +33,8 @@ pub trait Entry:
     fn from_polar(r: f64, theta: f64) -> Option<Self>;
     /// The real and imaginary parts.
     fn parts(self) -> (Self::Part, Self::Part);
+    /// The complex conjugate (the value itself for real types).
+    fn conj(self) -> Self;
 }
 
 impl<P: Real> Entry for P {
@@ -59,6 +61,9 @@ impl<P: Real> Entry for P {
     }
     fn from_polar(_: f64, _: f64) -> Option<Self> {
         None
+    }
+    fn conj(self) -> Self {
+        self
     }
 }
 
@@ -99,10 +104,14 @@ impl<P: Real> Entry for Complex<P> {
             P::from_f64(r * theta.sin()),
         ))
     }
+    fn conj(self) -> Self {
+        Complex::conj(&self)
+    }
 }
 
-/// Fills `m` (`n x n`) with one draw of `ensemble` times `factor`.
-///
+/// Fills `m` with one draw of `ensemble` times `factor`; `m` is
+/// [`Ensemble::matrix_dim`] on a side, and every entry of `m` has `E|x|^2 = factor^2 / nrows`
+/// (a quaternion entry's two complex parts share its variance `1/n`).
 pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>, rng: &mut R) {
     let n = m.nrows();
     let sd = factor / (n as f64).sqrt();
@@ -115,6 +124,7 @@ pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>,
                 }
             }
         }
+        Ensemble::QuaternionGinibre => quaternion(sd, m, rng),
         Ensemble::GlorotUniform => {
             let a = factor * (3.0 / n as f64).sqrt();
             for j in 0..n {
@@ -156,6 +166,31 @@ pub fn fill<T: Entry, R: Rng>(ensemble: Ensemble, factor: f64, m: MatMut<'_, T>,
             }
         }
         Ensemble::Orthogonal => haar(factor, m, rng),
+    }
+}
+
+/// The complex form `[[A, B], [-conj B, conj A]]` of a quaternion Gaussian matrix `A + B j`,
+/// `A`, `B` of i.i.d. complex Gaussian entries with `E|x|^2 = sd^2`; real entry types cannot
+/// hold it ([`Ensemble::is_complex`] makes it complex).
+fn quaternion<T: Entry, R: Rng>(sd: f64, m: MatMut<'_, T>, rng: &mut R) {
+    let n2 = m.nrows();
+    assert!(
+        n2.is_multiple_of(2) && T::REAL_DIMS == 2,
+        "a quaternion matrix is held as an even-sized complex matrix"
+    );
+    let n = n2 / 2;
+    let mut m = m;
+    for j in 0..n2 {
+        for i in 0..n {
+            m[(i, j)] = T::gaussian(rng, sd);
+        }
+    }
+    for j in 0..n {
+        for i in 0..n {
+            let (a, b) = (m[(i, j)], m[(i, j + n)]);
+            m[(i + n, j)] = b.conj() * T::from_real(-1.0);
+            m[(i + n, j + n)] = a.conj();
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use super::draw;
 use super::rng::{StreamKey, TrialRng};
 use super::spectrum::{DenseWorkspace, Eigen, Form, RadiusRecord};
 use crate::error::Error;
+use crate::math::kostlan::KostlanLaw;
 use crate::model::{Cell, Method, Precision};
 use faer::{c32, c64};
 use rand_distr::{Distribution, Gamma};
@@ -37,26 +38,30 @@ impl<T: Eigen> DenseWorkspace<T> {
     }
 }
 
-/// Tail probability allowed for the skipped `Gamma(k,1)` to matter, per trial.
+/// Tail probability allowed for the skipped gamma variables to matter, per trial.
 pub const KOSTLAN_SKIP_ERROR: f64 = 1e-15;
 
-/// The smallest `k` whose `Gamma(k,1)` can matter for the radius or for the count of squared
-/// moduli above `threshold = n / factor^2`.
+/// The smallest `k` whose `Gamma(m k, 1)` (`law`'s `k`-th variable, shape step `m`, top shape
+/// `N = m n`) can matter for the radius or for the count of squared moduli above
+/// `threshold = N / factor^2`.
 ///
 /// Bound (stated here, tested in `tests/`): with `c^2 = 2 (ln(n+1) + ln(1/KOSTLAN_SKIP_ERROR))`
-/// and `T = min(n - c sqrt(n), threshold)`, a trial can differ from the full sampler only if
-/// `Gamma(n,1) < n - c sqrt(n)` (probability `<= exp(-c^2/2)`, the lower Chernoff bound
-/// `P(G_k <= k - t) <= exp(-t^2/2k)`) or some skipped `Gamma(k,1) >= T` (each `<= exp(-c^2/2)` by
-/// the upper bound `P(G_k >= k + t) <= exp(-t^2 / 2(k+t))` with `k + t = T` and `k < T - c sqrt T`).
-/// Together at most `(n+1) exp(-c^2/2) = KOSTLAN_SKIP_ERROR`.
-pub fn kostlan_first_k(n: usize, factor: f64) -> usize {
-    let nf = n as f64;
+/// and `T = min(N - c sqrt(N), threshold)`, a trial can differ from the full sampler only if
+/// `Gamma(N,1) < N - c sqrt(N)` (probability `<= exp(-c^2/2)`, the lower Chernoff bound
+/// `P(G_s <= s - t) <= exp(-t^2/2s)`) or some skipped `Gamma(s,1)` reaches `T`. A skipped shape
+/// `s = m k` with `k < floor((T - c sqrt T)/m)` has `s < T - c sqrt T`, so with `t = T - s`,
+/// `t >= c sqrt T` and the upper bound `P(G_s >= s + t) <= exp(-t^2 / 2(s+t)) = exp(-t^2/2T)`
+/// puts each below `exp(-c^2/2)`. There are at most `n` skipped variables, so together at most
+/// `(n+1) exp(-c^2/2) = KOSTLAN_SKIP_ERROR`, whatever the step.
+pub fn kostlan_first_k(law: &KostlanLaw, factor: f64) -> usize {
+    let nf = law.n() as f64;
+    let top = law.top_shape() as f64;
     let c = (2.0 * ((nf + 1.0).ln() + (1.0 / KOSTLAN_SKIP_ERROR).ln())).sqrt();
-    let t = (nf - c * nf.sqrt()).min(nf / (factor * factor));
+    let t = (top - c * top.sqrt()).min(top / (factor * factor));
     if t <= 0.0 {
         return 1;
     }
-    let k = (t - c * t.sqrt()).floor();
+    let k = ((t - c * t.sqrt()) / law.step() as f64).floor();
     if k < 1.0 {
         1
     } else {
@@ -64,24 +69,25 @@ pub fn kostlan_first_k(n: usize, factor: f64) -> usize {
     }
 }
 
-/// Kostlan's sampler of one trial. Only the `Gamma(k,1)` with `k >= kostlan_first_k` are drawn,
-/// from `k = n` downwards, so the draws it makes are exactly the first draws the full sampler
-/// would make.
-fn kostlan_radius(cell: &Cell, rng: &mut TrialRng) -> RadiusRecord {
-    let n = cell.n;
-    let threshold = n as f64 / (cell.factor * cell.factor);
+/// Kostlan's sampler of one trial of `law` (complex or quaternion Ginibre). Only the
+/// `Gamma(m k, 1)` with `k >= kostlan_first_k` are drawn, from `k = n` downwards, so the draws it
+/// makes are exactly the first draws the full sampler would make. Each modulus counts for the
+/// `m` eigenvalues that share it (a quaternion matrix's conjugate pair).
+fn kostlan_radius(cell: &Cell, law: &KostlanLaw, rng: &mut TrialRng) -> RadiusRecord {
+    let top = law.top_shape() as f64;
+    let threshold = top / (cell.factor * cell.factor);
     let mut max = 0.0f64;
     let mut n_outside = 0;
-    for k in (kostlan_first_k(n, cell.factor)..=n).rev() {
-        let g = Gamma::new(k as f64, 1.0)
+    for k in (kostlan_first_k(law, cell.factor)..=law.n()).rev() {
+        let g = Gamma::new(law.shape(k) as f64, 1.0)
             .expect("shape k >= 1 and scale 1 are valid")
             .sample(rng);
         max = max.max(g);
         n_outside += usize::from(g > threshold);
     }
     RadiusRecord {
-        rho: cell.factor * (max / n as f64).sqrt(),
-        n_outside,
+        rho: cell.factor * (max / top).sqrt(),
+        n_outside: n_outside * law.step(),
     }
 }
 
@@ -157,7 +163,7 @@ pub fn sample_moduli<R: Send>(
         fn call<T: Eigen>(self) -> Self::Output {
             let cell = self.cell;
             for_each_trial(
-                || DenseWorkspace::<T>::with_form(cell.n, Form::of(cell.method)),
+                || DenseWorkspace::<T>::with_form(cell.matrix_dim(), Form::of(cell.method)),
                 StreamKey::of(cell, self.seed),
                 self.trials,
                 self.tick,
@@ -191,13 +197,19 @@ pub fn sample_cell(
     tick: &(dyn Fn() + Sync),
 ) -> Result<Vec<RadiusRecord>, Error> {
     match cell.method {
-        Method::Kostlan => for_each_trial(
-            || (),
-            StreamKey::of(cell, seed),
-            trials,
-            tick,
-            |_, rng, _| Ok(kostlan_radius(cell, rng)),
-        ),
+        Method::Kostlan => {
+            let law = cell
+                .ensemble
+                .kostlan_law(cell.n)
+                .expect("a kostlan cell's ensemble has gamma moduli (Cell::new checks)");
+            for_each_trial(
+                || (),
+                StreamKey::of(cell, seed),
+                trials,
+                tick,
+                |_, rng, _| Ok(kostlan_radius(cell, &law, rng)),
+            )
+        }
         Method::Dense | Method::Hessenberg => sample_moduli(cell, seed, trials, tick, &|s| {
             RadiusRecord::from_moduli(s.moduli.iter().copied(), cell.outside_tolerance())
         }),
