@@ -41,7 +41,7 @@ impl ForEntry for Timing {
             params.schur.recommended_deflation_window = window;
         }
         let form = Form::of(cell.method);
-        let mut ws = DenseWorkspace::<T>::with_params(cell.n, form, params);
+        let mut ws = DenseWorkspace::<T>::with_params(cell.matrix_dim(), form, params);
         let key = StreamKey::of(cell, 1);
         let mut seconds = 0.0;
         for r in 0..self.reps {

@@ -30,7 +30,7 @@ impl ForEntry for Kernel {
     fn call<T: Eigen>(self) -> (f64, f64, f64) {
         let cell = &self.cell;
         let form = Form::of(cell.method);
-        let mut ws = DenseWorkspace::<T>::with_form(cell.n, form);
+        let mut ws = DenseWorkspace::<T>::with_form(cell.matrix_dim(), form);
         let key = StreamKey::of(cell, self.seed);
         let start = Instant::now();
         let matrices: Vec<_> = (0..self.trials)
