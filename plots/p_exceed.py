@@ -94,7 +94,7 @@ def main():
         ax.text(0.02, 0.97, "published factor\nundefined (n $\\leq$ 163)", transform=ax.transAxes,
                 fontsize=6.5, color="0.35", va="top")
         ax.set_xscale("log", base=2)
-        ax.set_xlim(min(n_all) / 1.3, max(n_all) * 1.9)  # room for the end labels
+        ax.set_xlim(min(n_all) / 1.3, max(n_all) * 2.8)  # room for the end labels
         ax.set_yscale("logit")
         ax.set_ylim(*YLIM)
         ax.grid(True, alpha=0.3)
