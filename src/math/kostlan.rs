@@ -367,11 +367,14 @@ mod tests {
     }
 
     /// Where both apply (`1 - F` from `1e-2` down to just above the switch), the tail sum and
-    /// `-expm1(ln F)` agree to 1e-12 relative.
+    /// `-expm1(ln F)` agree to 1e-12 relative, for complex and quaternion shapes.
     #[test]
     fn tail_sum_matches_complement_of_the_product() {
-        for &n in &[1usize, 2, 16, 64, 1024, 1_000_000] {
-            let law = KostlanLaw::new(n);
+        let laws = [1usize, 2, 16, 64, 1024, 1_000_000]
+            .into_iter()
+            .flat_map(|n| [KostlanLaw::new(n), KostlanLaw::quaternion(n)]);
+        for law in laws {
+            let n = law.n();
             for &q in &[1e-2, 1e-4, 2e-6] {
                 let r = law.isf(q);
                 let tail = law.ln_sf_tail(r);
@@ -384,38 +387,45 @@ mod tests {
         }
     }
 
-    /// Deep in the tail, against `ln sum_k Q(k, x)` summed independently (statrs' `ln_gamma`
-    /// and the finite series `Q(k, x) = e^-x x^(k-1)/(k-1)! sum_i (k-1)!/(k-1-i)! x^-i`); there
-    /// `1 - F = S (1 - O(S))` with `S` below 1e-86.
+    /// Deep in the tail, against `ln sum_k Q(m k, x)` summed independently (statrs' `ln_gamma`
+    /// and the finite series `Q(s, x) = e^-x x^(s-1)/(s-1)! sum_i (s-1)!/(s-1-i)! x^-i`), for
+    /// complex (`m = 1`) and quaternion (`m = 2`) shapes; there `1 - F = S (1 - O(S))` with `S`
+    /// below 1e-86.
     #[test]
     fn deep_tail_matches_independent_sum() {
         use statrs::function::gamma::ln_gamma;
-        for &(n, r) in &[(64usize, 2.5), (64, 4.7), (200, 3.0)] {
-            let x = n as f64 * r * r;
+        let cases = [
+            (KostlanLaw::new(64), 2.5),
+            (KostlanLaw::new(64), 4.7),
+            (KostlanLaw::new(200), 3.0),
+            (KostlanLaw::quaternion(32), 2.5),
+            (KostlanLaw::quaternion(32), 4.7),
+            (KostlanLaw::quaternion(100), 3.0),
+        ];
+        for (law, r) in cases {
+            let (n, m) = (law.n(), law.step());
+            let x = (m * n) as f64 * r * r;
             let ln_q: Vec<f64> = (1..=n)
                 .map(|k| {
+                    let s = m * k;
                     let mut term = 1.0;
                     let mut sum = 1.0;
-                    for i in 0..k - 1 {
-                        term *= (k - 1 - i) as f64 / x;
+                    for i in 0..s - 1 {
+                        term *= (s - 1 - i) as f64 / x;
                         sum += term;
                     }
-                    -x + (k - 1) as f64 * x.ln() - ln_gamma(k as f64) + sum.ln()
+                    -x + (s - 1) as f64 * x.ln() - ln_gamma(s as f64) + sum.ln()
                 })
                 .collect();
             let top = ln_q.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
             let ln_s = top + ln_q.iter().map(|l| (l - top).exp()).sum::<f64>().ln();
-            assert!(ln_s < -200.0, "n={n} r={r}: {ln_s}");
-            let ours = law_ln_sf(n, r);
+            assert!(ln_s < -200.0, "n={n} m={m} r={r}: {ln_s}");
+            let ours = law.ln_sf(r);
             assert!(
                 (ours / ln_s - 1.0).abs() < 1e-12,
-                "n={n} r={r}: {ours} vs {ln_s}"
+                "n={n} m={m} r={r}: {ours} vs {ln_s}"
             );
         }
-    }
-
-    fn law_ln_sf(n: usize, r: f64) -> f64 {
-        KostlanLaw::new(n).ln_sf(r)
     }
 
     /// Quaternion: the windowed product against the plain product of statrs' regularised gamma,
@@ -451,51 +461,6 @@ mod tests {
                     "n={n} r={r}: {lq} + {odd} vs {lc}"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn quaternion_tail_sum_matches_complement_of_the_product() {
-        for &n in &[1usize, 2, 16, 64, 1024, 1_000_000] {
-            let law = KostlanLaw::quaternion(n);
-            for &q in &[1e-2, 1e-4, 2e-6] {
-                let r = law.isf(q);
-                let tail = law.ln_sf_tail(r);
-                let product = (-law.ln_cdf(r).exp_m1()).ln();
-                assert!(
-                    (tail - product).abs() < 1e-12,
-                    "n={n} q={q}: {tail} vs {product}"
-                );
-            }
-        }
-    }
-
-    /// Deep in the quaternion tail, against `ln sum_k Q(2k, x)` summed independently.
-    #[test]
-    fn quaternion_deep_tail_matches_independent_sum() {
-        use statrs::function::gamma::ln_gamma;
-        for &(n, r) in &[(32usize, 2.5), (32, 4.7), (100, 3.0)] {
-            let x = 2.0 * n as f64 * r * r;
-            let ln_q: Vec<f64> = (1..=n)
-                .map(|k| {
-                    let s = 2 * k;
-                    let mut term = 1.0;
-                    let mut sum = 1.0;
-                    for i in 0..s - 1 {
-                        term *= (s - 1 - i) as f64 / x;
-                        sum += term;
-                    }
-                    -x + (s - 1) as f64 * x.ln() - ln_gamma(s as f64) + sum.ln()
-                })
-                .collect();
-            let top = ln_q.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-            let ln_s = top + ln_q.iter().map(|l| (l - top).exp()).sum::<f64>().ln();
-            assert!(ln_s < -200.0, "n={n} r={r}: {ln_s}");
-            let ours = KostlanLaw::quaternion(n).ln_sf(r);
-            assert!(
-                (ours / ln_s - 1.0).abs() < 1e-12,
-                "n={n} r={r}: {ours} vs {ln_s}"
-            );
         }
     }
 
