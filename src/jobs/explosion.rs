@@ -99,7 +99,7 @@ impl Predicted<'_> {
 /// law. Explosion times are whole steps, with `P(time <= k) = P(t* <= k)` at every integer `k`:
 /// the two step functions are compared at each distinct observed time and just below it, and at
 /// the horizon (the censored runs leave the empirical CDF below 1 there). The law is evaluated at
-/// every point in parallel; the maximum does not depend on the order.
+/// every point in parallel; the maximum is exact, so its bits do not depend on the order.
 fn ks_against(p: &Predicted<'_>, sorted: &[Option<usize>], steps: usize) -> f64 {
     let m = sorted.len() as f64;
     // (empirical CDF, step at which the law is compared with it)
@@ -118,9 +118,7 @@ fn ks_against(p: &Predicted<'_>, sorted: &[Option<usize>], steps: usize) -> f64 
     points
         .par_iter()
         .map(|&(empirical, t)| (empirical - p.cdf(t)).abs())
-        .collect::<Vec<f64>>()
-        .into_iter()
-        .fold(0.0, f64::max)
+        .reduce(|| 0.0, f64::max)
 }
 
 /// The `explosion.csv` row of one finished cell and recurrence, from each trial's explosion
